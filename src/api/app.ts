@@ -1,0 +1,67 @@
+/**
+ * `createApp(deps)`: the one Hono app, served by Node and by the Worker alike; they differ only
+ * in the deps they inject.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { AppError } from '../domain/errors';
+import type { AppDeps, AppEnv } from './context';
+import { injectDeps } from './middleware';
+import { handleError, problemResponse, PROBLEM_CODES } from './problem';
+import { feedRoutes } from './routes/feeds';
+import { itemRoutes } from './routes/items';
+import { pageRoutes } from './routes/pages';
+import { sourceRoutes } from './routes/sources';
+import { systemRoutes } from './routes/system';
+import { topicRoutes } from './routes/topics';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures become problem+json like every other error.
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+        const detail = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+        throw new AppError(400, 'validation_failed', detail, { details: { errors: issues } });
+      }
+    },
+  });
+
+  // 1. Dependencies first: every later middleware and handler reads c.var.deps.
+  app.use('*', injectDeps(deps));
+  // 2. Reads are public and cross-origin; writes stay same-origin unless a token is sent.
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'], maxAge: 86_400 }));
+  // 3. Bodies are capped before any handler reads them.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, 413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
+
+  app.route('/', systemRoutes());
+  app.route('/', feedRoutes());
+  app.route('/', itemRoutes());
+  app.route('/', topicRoutes());
+  app.route('/', sourceRoutes());
+  app.route('/', pageRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server.' });
+  app.doc31('/api/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'topicwire',
+      version: deps.version,
+      description: `News feeds by topic: every story about a combination of topics, from every source, each story once.\n\nErrors are RFC 9457 problem details with a stable \`code\`: ${Object.entries(PROBLEM_CODES).map(([code, p]) => `\`${code}\` (${p.status})`).join(', ')}.`,
+    },
+    servers: [{ url: deps.publicUrl || new URL(c.req.url).origin }],
+  }));
+
+  app.notFound((c) => problemResponse(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError(handleError);
+  return app;
+}

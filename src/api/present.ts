@@ -1,0 +1,95 @@
+/** Turns stored rows into the API's JSON shapes and the publish stage's items. */
+import type { PublishedItem } from '../publish/render-feed';
+import { sanitizeHtml } from '../publish/sanitize-html';
+import type { ItemCursor, ItemDetail } from '../store/items';
+import type { SourceRow } from '../store/sources';
+
+const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+
+export function presentItem(item: ItemDetail) {
+  return {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    contentHtml: item.contentHtml ? sanitizeHtml(item.contentHtml, { baseUrl: item.url }) : null,
+    author: item.author,
+    language: item.language,
+    publishedAt: new Date(item.publishedAt).toISOString(),
+    updatedAt: iso(item.updatedAt),
+    firstSeenAt: new Date(item.firstSeenAt).toISOString(),
+    categories: item.categories,
+    enclosures: item.enclosures,
+    topics: item.topics,
+    sources: item.sources.map((source) => ({ ...source, firstSeenAt: new Date(source.firstSeenAt).toISOString() })),
+  };
+}
+
+export function presentSource(source: SourceRow & { itemCount?: number }) {
+  return {
+    id: source.id,
+    url: source.url,
+    title: source.title,
+    siteUrl: source.siteUrl,
+    language: source.language,
+    enabled: source.enabled,
+    minIntervalSeconds: source.minIntervalSeconds,
+    maxIntervalSeconds: source.maxIntervalSeconds,
+    lastPolledAt: iso(source.lastPolledAt),
+    lastSuccessAt: iso(source.lastSuccessAt),
+    nextPollAt: iso(source.nextPollAt),
+    lastStatus: source.lastStatus,
+    lastHttpStatus: source.lastHttpStatus,
+    lastError: source.lastError,
+    errorCount: source.errorCount,
+    ...(source.itemCount === undefined ? {} : { itemCount: source.itemCount }),
+  };
+}
+
+export function toPublishedItem(item: ItemDetail): PublishedItem {
+  return {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    contentHtml: item.contentHtml,
+    author: item.author,
+    publishedAt: new Date(item.publishedAt),
+    updatedAt: item.updatedAt === null ? null : new Date(item.updatedAt),
+    language: item.language,
+    sources: item.sources.map((source) => ({
+      id: source.id,
+      title: source.title ?? hostOf(source.url),
+      siteUrl: source.siteUrl,
+      feedUrl: source.url,
+    })),
+    topics: item.topics.map((topic) => ({ slug: topic.slug, name: topic.name })),
+    enclosures: item.enclosures,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+/** Opaque cursor for newest-first pagination: the last item's (publishedAt, id). */
+export function encodeCursor(cursor: ItemCursor): string {
+  return btoa(`${cursor.publishedAt}.${cursor.id}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(text: string): ItemCursor | null {
+  try {
+    const padded = text.replace(/-/g, '+').replace(/_/g, '/');
+    const [at, id] = atob(padded).split('.');
+    const publishedAt = Number(at);
+    const itemId = Number(id);
+    if (!Number.isSafeInteger(publishedAt) || !Number.isSafeInteger(itemId) || itemId < 0) return null;
+    return { publishedAt, id: itemId };
+  } catch {
+    return null;
+  }
+}

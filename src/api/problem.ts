@@ -1,0 +1,87 @@
+/**
+ * Errors as RFC 9457 problem details (`application/problem+json`) with a stable `code`.
+ * Every failure a client can see goes through `problemResponse`; nothing else builds one,
+ * and no stack trace ever reaches a client.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError } from '../domain/errors';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:topicwire:problem:unknown_topic' }),
+    title: z.string().openapi({ example: 'Not Found' }),
+    status: z.number().int().openapi({ example: 404 }),
+    code: z.string().openapi({ example: 'unknown_topic', description: 'Stable machine-readable error code.' }),
+    detail: z.string().openapi({ example: 'unknown topic "kazakstan"; did you mean kazakhstan?' }),
+    instance: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .openapi('Problem');
+
+/** The stable error codes, with the status each answers with (documented in the OpenAPI document). */
+export const PROBLEM_CODES: Record<string, { status: number; title: string }> = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  invalid_expression: { status: 400, title: 'The topic expression is malformed' },
+  invalid_url: { status: 400, title: 'The URL is not a usable feed URL' },
+  unauthorized: { status: 401, title: 'An admin token is required' },
+  not_found: { status: 404, title: 'Not found' },
+  unknown_topic: { status: 404, title: 'Unknown topic' },
+  source_not_found: { status: 404, title: 'Unknown source' },
+  item_not_found: { status: 404, title: 'Unknown item' },
+  topic_not_found: { status: 404, title: 'Unknown topic' },
+  conflict: { status: 409, title: 'Conflict' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  no_feed_found: { status: 422, title: 'No feed was found at that URL' },
+  parse_failed: { status: 422, title: 'The document is not a feed' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal error' },
+  upstream_failed: { status: 502, title: 'The upstream server failed' },
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+};
+
+export function problemResponse(
+  c: Context,
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    type: `urn:topicwire:problem:${code}`,
+    title: PROBLEM_CODES[code]?.title ?? TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    instance: new URL(c.req.url).pathname,
+    ...extra,
+  };
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
+  });
+}
+
+/** Maps anything thrown to a problem response; unexpected errors are logged, not shown. */
+export function handleError(error: unknown, c: Context): Response {
+  if (error instanceof AppError) {
+    const status = error.status >= 400 && error.status < 600 ? error.status : 500;
+    return problemResponse(c, status, error.code, error.message, error.details ?? {});
+  }
+  if (error instanceof Error && 'getResponse' in error && typeof error.getResponse === 'function') {
+    // Hono's HTTPException (body limit, etc.)
+    const response = error.getResponse() as Response;
+    const status = response.status;
+    const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'validation_failed';
+    return problemResponse(c, status, code, error.message || TITLES[status] || 'Error');
+  }
+  console.error('unhandled error', error);
+  return problemResponse(c, 500, 'internal_error', 'Something went wrong on our side; the error was logged.');
+}

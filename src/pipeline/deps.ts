@@ -1,0 +1,19 @@
+/** What the pipeline needs from its runtime: the database, the network, the clock. */
+import type { Db } from '../store/db';
+import type { MatcherCache } from './matcher-cache';
+
+export interface PipelineDeps {
+  db: Db;
+  fetch: typeof globalThis.fetch;
+  /** Epoch milliseconds. */
+  now: () => number;
+  fetchOptions: {
+    timeoutMs: number;
+    maxBodyBytes: number;
+    userAgent: string;
+    allowPrivate: boolean;
+    resolveHost?: (hostname: string) => Promise<string[]>;
+  };
+  matchers: MatcherCache;
+  log?: (event: string, fields: Record<string, unknown>) => void;
+}

@@ -1,0 +1,115 @@
+/** Adding sources: by feed URL, by page URL (autodiscovery), or from an OPML document. */
+import { AppError, describeError, FetchError } from '../domain/errors';
+import { fetchFeed } from '../fetch/fetch-feed';
+import { assertPublicUrl } from '../fetch/ssrf-guard';
+import { discoverFeedLinks, looksLikeFeed } from '../parse/discover-feeds';
+import { parseOpml } from '../parse/opml';
+import { insertSource, type SourceRow } from '../store/sources';
+import type { PipelineDeps } from './deps';
+
+export interface AddSourceInput {
+  url: string;
+  title?: string;
+  minIntervalSeconds?: number;
+  maxIntervalSeconds?: number;
+}
+
+/** Validates a user-supplied URL: absolute http(s), no credentials, allowed by the SSRF guard. */
+export async function validateSourceUrl(deps: PipelineDeps, text: string): Promise<URL> {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new AppError(400, 'invalid_url', `"${text.slice(0, 200)}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new AppError(400, 'invalid_url', `only http and https feeds can be added, not ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new AppError(400, 'invalid_url', 'URLs with credentials are not accepted');
+  }
+  url.hash = '';
+  try {
+    await assertPublicUrl(url, { allowPrivate: deps.fetchOptions.allowPrivate, ...(deps.fetchOptions.resolveHost ? { resolveHost: deps.fetchOptions.resolveHost } : {}) });
+  } catch (error) {
+    throw new AppError(400, 'invalid_url', describeError(error), { cause: error });
+  }
+  return url;
+}
+
+/**
+ * Adds a source. The URL is fetched once: a feed is added as given; an HTML page is searched
+ * for `<link rel="alternate">` feeds and the first is added; a page without one is refused.
+ * When the URL cannot be fetched right now, it is added anyway (its first poll records the
+ * failure), so a feed that is down today can still be subscribed to.
+ */
+export async function addSource(deps: PipelineDeps, input: AddSourceInput): Promise<{ source: SourceRow; created: boolean }> {
+  const url = await validateSourceUrl(deps, input.url);
+  if (
+    input.minIntervalSeconds !== undefined &&
+    input.maxIntervalSeconds !== undefined &&
+    input.minIntervalSeconds > input.maxIntervalSeconds
+  ) {
+    throw new AppError(400, 'validation_failed', 'minIntervalSeconds is larger than maxIntervalSeconds');
+  }
+  let feedUrl = url.href;
+  let fetchError: string | null = null;
+  try {
+    const fetched = await fetchFeed(feedUrl, { fetch: deps.fetch, ...deps.fetchOptions });
+    if (fetched.kind === 'ok' && !looksLikeFeed(fetched.text)) {
+      const links = discoverFeedLinks(fetched.text, fetched.url);
+      const first = links[0];
+      if (!first) {
+        throw new AppError(422, 'no_feed_found', `${feedUrl} is neither a feed nor a page that links to one`);
+      }
+      feedUrl = (await validateSourceUrl(deps, first.url)).href;
+    }
+  } catch (error) {
+    if (!(error instanceof FetchError) || error.code === 'blocked_address' || error.code === 'invalid_url') throw error;
+    fetchError = describeError(error);
+  }
+  const now = deps.now();
+  const result = await insertSource(
+    deps.db,
+    {
+      url: feedUrl,
+      title: input.title ?? null,
+      ...(input.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: input.minIntervalSeconds }),
+      ...(input.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: input.maxIntervalSeconds }),
+    },
+    now,
+  );
+  if (fetchError) deps.log?.('source_unreachable', { url: feedUrl, error: fetchError });
+  return result;
+}
+
+export interface ImportResult {
+  added: number;
+  present: number;
+  invalid: number;
+  results: Array<{ url: string; status: 'added' | 'present' | 'invalid'; error?: string; id?: number }>;
+}
+
+/** Imports every outline with an xmlUrl; reports each as added, already present or invalid. */
+export async function importOpml(deps: PipelineDeps, text: string): Promise<ImportResult> {
+  let outlines;
+  try {
+    outlines = parseOpml(text);
+  } catch (error) {
+    throw new AppError(400, 'validation_failed', describeError(error), { cause: error });
+  }
+  const result: ImportResult = { added: 0, present: 0, invalid: 0, results: [] };
+  for (const outline of outlines) {
+    try {
+      const url = await validateSourceUrl(deps, outline.xmlUrl);
+      const { source, created } = await insertSource(deps.db, { url: url.href, title: outline.title, siteUrl: outline.htmlUrl }, deps.now());
+      result[created ? 'added' : 'present']++;
+      result.results.push({ url: url.href, status: created ? 'added' : 'present', id: source.id });
+    } catch (error) {
+      result.invalid++;
+      result.results.push({ url: outline.xmlUrl, status: 'invalid', error: describeError(error) });
+    }
+  }
+  return result;
+}
+

@@ -1,0 +1,225 @@
+/**
+ * Turns feed metadata and stored items into one format-neutral, already-safe view that every
+ * writer renders from, so RSS, Atom and JSON Feed cannot disagree about an item. After this step
+ * every string is free of characters XML forbids, every URL is absolute http(s) or null, and
+ * `contentHtml` is sanitised HTML that is never empty.
+ */
+import { AppError } from '../domain/errors';
+import { cleanLine, cleanText, escapeHtml } from './clean-text';
+import { itemGuid } from './item-guid';
+import type { FeedFormat, FeedMeta, PublishedItem } from './render-feed';
+import { resolveHttpUrl } from './resolve-http-url';
+import { sanitizeHtml } from './sanitize-html';
+
+export interface PreparedMeta {
+  title: string;
+  description: string;
+  selfUrl: string;
+  siteUrl: string;
+  feedUrls: Record<FeedFormat, string>;
+  updatedAt: Date;
+  language: string | null;
+  generator: string;
+}
+
+export interface PreparedSource {
+  id: number;
+  title: string;
+  siteUrl: string | null;
+  feedUrl: string | null;
+}
+
+export interface PreparedEnclosure {
+  url: string;
+  /** A syntactically valid MIME type, or null when the source gave none we trust. */
+  type: string | null;
+  lengthBytes: number | null;
+}
+
+export interface PreparedItem {
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  /** Sanitised body (or the escaped summary), then the "via …" footer. */
+  contentHtml: string;
+  /** The item's author, else the original source's name (what readers show as "by"). */
+  author: string | null;
+  authorUrl: string | null;
+  publishedAt: Date;
+  updatedAt: Date | null;
+  language: string | null;
+  sources: PreparedSource[];
+  topics: Array<{ slug: string; name: string }>;
+  enclosures: PreparedEnclosure[];
+}
+
+export interface PreparedFeed {
+  meta: PreparedMeta;
+  items: PreparedItem[];
+}
+
+const DEFAULT_GENERATOR = 'topicwire';
+// The same as sanitizeHtml gives the source's own links.
+const LINK_ATTRIBUTES = 'rel="noopener noreferrer" target="_blank"';
+// RFC 6838 restricted-name characters, minus the few that would need escaping in XML.
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$^_.+-]{0,126}$/i;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+export function prepareFeed(meta: FeedMeta, items: PublishedItem[]): PreparedFeed {
+  const preparedMeta = prepareMeta(meta);
+  return { meta: preparedMeta, items: items.map((item) => prepareItem(item, preparedMeta)) };
+}
+
+function prepareMeta(meta: FeedMeta): PreparedMeta {
+  if (!isValidDate(meta.updatedAt)) throw invalidMeta('updatedAt is not a valid date');
+  return {
+    title: cleanLine(meta.title),
+    description: cleanLine(meta.description),
+    selfUrl: requireHttpUrl(meta.selfUrl, 'selfUrl'),
+    siteUrl: requireHttpUrl(meta.siteUrl, 'siteUrl'),
+    feedUrls: {
+      rss: requireHttpUrl(meta.feedUrls.rss, 'feedUrls.rss'),
+      atom: requireHttpUrl(meta.feedUrls.atom, 'feedUrls.atom'),
+      json: requireHttpUrl(meta.feedUrls.json, 'feedUrls.json'),
+    },
+    updatedAt: meta.updatedAt,
+    language: cleanLanguage(meta.language ?? null),
+    generator: cleanLine(meta.generator ?? '') || DEFAULT_GENERATOR,
+  };
+}
+
+function prepareItem(item: PublishedItem, meta: PreparedMeta): PreparedItem {
+  const url = resolveHttpUrl(item.url);
+  const title = cleanLine(item.title);
+  const summary = nonEmpty(cleanText(item.summary ?? '').trim());
+  const sources = prepareSources(item.sources);
+  const author = nonEmpty(cleanLine(item.author ?? ''));
+  const original = sources[0];
+  return {
+    guid: itemGuid(item.id),
+    url,
+    title,
+    summary,
+    contentHtml: buildContentHtml({ html: item.contentHtml, summary, title, url, sources }),
+    author: author ?? original?.title ?? null,
+    authorUrl: author === null ? (original?.siteUrl ?? null) : null,
+    publishedAt: isValidDate(item.publishedAt) ? item.publishedAt : meta.updatedAt,
+    updatedAt: item.updatedAt !== null && isValidDate(item.updatedAt) ? item.updatedAt : null,
+    language: cleanLanguage(item.language),
+    sources,
+    topics: prepareTopics(item.topics),
+    enclosures: prepareEnclosures(item.enclosures, url),
+  };
+}
+
+function buildContentHtml(input: {
+  html: string | null;
+  summary: string | null;
+  title: string;
+  url: string | null;
+  sources: PreparedSource[];
+}): string {
+  const sanitized =
+    input.html === null ? '' : sanitizeHtml(input.html, { baseUrl: input.url }).trim();
+  // A body that sanitising emptied (a bare script, an iframe) says nothing; the summary still does.
+  const body = hasVisibleContent(sanitized)
+    ? sanitized
+    : input.summary !== null
+      ? `<p>${escapeHtml(input.summary)}</p>`
+      : '';
+  const footer = renderViaFooter(input.sources);
+  const content = [body, footer].filter((part) => part !== '').join('\n');
+  if (content !== '') return content;
+  // Readers show an empty entry as broken; the title (linked when we can) is the least we can say.
+  const title = escapeHtml(input.title);
+  return input.url === null
+    ? `<p>${title}</p>`
+    : `<p><a href="${escapeHtml(input.url)}" ${LINK_ATTRIBUTES}>${title}</a></p>`;
+}
+
+function hasVisibleContent(html: string): boolean {
+  return (
+    /<(img|video|audio|iframe|picture)\b/i.test(html) || html.replace(/<[^>]*>/g, '').trim() !== ''
+  );
+}
+
+function renderViaFooter(sources: PreparedSource[]): string {
+  if (sources.length === 0) return '';
+  const names = sources.map((source) => {
+    const name = escapeHtml(source.title);
+    return source.siteUrl === null
+      ? name
+      : `<a href="${escapeHtml(source.siteUrl)}" ${LINK_ATTRIBUTES}>${name}</a>`;
+  });
+  return `<p>via ${names.join(', ')}</p>`;
+}
+
+function prepareSources(sources: PublishedItem['sources']): PreparedSource[] {
+  return sources.map((source) => {
+    const siteUrl = resolveHttpUrl(source.siteUrl);
+    const feedUrl = resolveHttpUrl(source.feedUrl);
+    const fallbackName = hostName(siteUrl ?? feedUrl) ?? 'unknown source';
+    return { id: source.id, title: cleanLine(source.title) || fallbackName, siteUrl, feedUrl };
+  });
+}
+
+function prepareTopics(topics: PublishedItem['topics']): Array<{ slug: string; name: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ slug: string; name: string }> = [];
+  for (const topic of topics) {
+    const slug = cleanLine(topic.slug);
+    if (slug === '' || seen.has(slug)) continue;
+    seen.add(slug);
+    out.push({ slug, name: cleanLine(topic.name) || slug });
+  }
+  return out;
+}
+
+function prepareEnclosures(
+  enclosures: PublishedItem['enclosures'],
+  itemUrl: string | null,
+): PreparedEnclosure[] {
+  const seen = new Set<string>();
+  const out: PreparedEnclosure[] = [];
+  for (const enclosure of enclosures) {
+    const url = resolveHttpUrl(enclosure.url, itemUrl);
+    if (url === null || seen.has(url)) continue;
+    seen.add(url);
+    const type = enclosure.type?.split(';')[0]?.trim().toLowerCase() ?? '';
+    const length = enclosure.lengthBytes;
+    out.push({
+      url,
+      type: MIME_TYPE.test(type) ? type : null,
+      lengthBytes: length !== null && Number.isSafeInteger(length) && length >= 0 ? length : null,
+    });
+  }
+  return out;
+}
+
+function cleanLanguage(language: string | null): string | null {
+  const tag = language?.trim() ?? '';
+  return LANGUAGE_TAG.test(tag) ? tag : null;
+}
+
+function requireHttpUrl(value: string, field: string): string {
+  const url = resolveHttpUrl(value);
+  if (url === null) throw invalidMeta(`${field} is not an absolute http(s) URL`);
+  return url;
+}
+
+function invalidMeta(message: string): AppError {
+  return new AppError(500, 'invalid_feed_meta', `publish: ${message}`);
+}
+
+function isValidDate(date: Date): boolean {
+  return date instanceof Date && !Number.isNaN(date.getTime());
+}
+
+function hostName(url: string | null): string | null {
+  return url === null ? null : new URL(url).hostname;
+}
+
+function nonEmpty(text: string): string | null {
+  return text === '' ? null : text;
+}

@@ -1,0 +1,82 @@
+/**
+ * Builds everything the Node process needs from the environment: settings, the libSQL client
+ * (embedded file, :memory:, or a remote server), migrations, seed data, the pipeline and app
+ * dependencies. Shared by `npm start`, the CLI and the tests.
+ */
+import { createClient, type Client } from '@libsql/client';
+import { lookup } from 'node:dns/promises';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from '../api/context';
+import { parseConfig, VERSION, type Config } from '../config';
+import type { PipelineDeps } from '../pipeline/deps';
+import { createMatcherCache } from '../pipeline/matcher-cache';
+import { seedDefaultSources } from '../pipeline/seed';
+import { seedTopics } from '../pipeline/topics';
+import { createLibsqlDb, type Db } from '../store/db';
+import { migrateDatabase } from '../store/migrate';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const MIGRATIONS_FOLDER = resolve(PROJECT_ROOT, 'drizzle');
+
+export interface NodeRuntime {
+  config: Config;
+  client: Client;
+  db: Db;
+  pipeline: PipelineDeps;
+  app: AppDeps;
+  close: () => void;
+}
+
+/** Resolves host names for the SSRF guard, so a public name that points inside is refused. */
+export async function resolveHost(hostname: string): Promise<string[]> {
+  const results = await lookup(hostname, { all: true, verbatim: true });
+  return results.map((r) => r.address);
+}
+
+function openClient(config: Config): Client {
+  const url = config.databaseUrl;
+  if (url.startsWith('file:')) {
+    // Relative file URLs are relative to the working directory, as users expect.
+    const path = url.slice('file:'.length).split('?')[0] ?? '';
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  return createClient({ url, ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}) });
+}
+
+export async function createNodeRuntime(
+  env: Record<string, string | undefined>,
+  overrides: { fetch?: typeof globalThis.fetch; now?: () => number; log?: PipelineDeps['log'] } = {},
+): Promise<NodeRuntime> {
+  const config = parseConfig(env);
+  const client = openClient(config);
+  const db = createLibsqlDb(client);
+  await migrateDatabase(db, MIGRATIONS_FOLDER);
+  const pipeline: PipelineDeps = {
+    db,
+    fetch: overrides.fetch ?? globalThis.fetch,
+    now: overrides.now ?? Date.now,
+    fetchOptions: {
+      timeoutMs: config.fetchTimeoutMs,
+      maxBodyBytes: config.fetchMaxBodyBytes,
+      userAgent: config.userAgent,
+      allowPrivate: config.allowPrivateSources,
+      resolveHost,
+    },
+    matchers: createMatcherCache(),
+    ...(overrides.log ? { log: overrides.log } : {}),
+  };
+  await seedTopics(db);
+  if (config.seedSources) await seedDefaultSources(pipeline);
+  const app: AppDeps = {
+    pipeline,
+    adminToken: config.adminToken,
+    publicUrl: config.publicUrl,
+    version: VERSION,
+    runInBackground: (task) => {
+      task().catch((error: unknown) => console.error('background task failed:', error));
+    },
+  };
+  return { config, client, db, pipeline, app, close: () => client.close() };
+}

@@ -1,0 +1,137 @@
+/**
+ * The database schema (Drizzle, SQLite dialect: libSQL embedded or remote, and D1).
+ *
+ * Dedup is the database's job:
+ * - `items.dedup_key` is unique: the canonical URL of the story, or, when an entry has no link,
+ *   `source:{id}:{entryKey}` so that it can only ever merge with itself.
+ * - `item_sources` has one row per (source, entry key): a source that serves the same entry again
+ *   is recognised by that key, and one story from two sources is one item with two rows here.
+ * - `item_topics` carries a copy of the item's `published_at`, so that a topic feed is read from
+ *   one index in order (topic, published_at DESC, item_id DESC) however large `items` grows.
+ * Times are integers in epoch milliseconds.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    title: text('title'),
+    siteUrl: text('site_url'),
+    description: text('description'),
+    language: text('language'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    minIntervalSeconds: integer('min_interval_seconds').notNull().default(600),
+    maxIntervalSeconds: integer('max_interval_seconds').notNull().default(86_400),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastPolledAt: integer('last_polled_at'),
+    lastSuccessAt: integer('last_success_at'),
+    nextPollAt: integer('next_poll_at').notNull().default(0),
+    lastStatus: text('last_status'),
+    lastHttpStatus: integer('last_http_status'),
+    lastError: text('last_error'),
+    errorCount: integer('error_count').notNull().default(0),
+    lastNewItems: integer('last_new_items').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sources_url_unique').on(t.url),
+    index('sources_due_idx').on(t.enabled, t.nextPollAt),
+  ],
+);
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupKey: text('dedup_key').notNull(),
+    url: text('url'),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    contentHtml: text('content_html'),
+    author: text('author'),
+    language: text('language'),
+    categories: text('categories', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    enclosures: text('enclosures', { mode: 'json' })
+      .$type<Array<{ url: string; type: string | null; lengthBytes: number | null }>>()
+      .notNull()
+      .default(sql`'[]'`),
+    publishedAt: integer('published_at').notNull(),
+    updatedAt: integer('updated_at'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('items_dedup_key_unique').on(t.dedupKey),
+    index('items_published_idx').on(t.publishedAt, t.id),
+  ],
+);
+
+export const itemSources = sqliteTable(
+  'item_sources',
+  {
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    entryKey: text('entry_key').notNull(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    guid: text('guid'),
+    url: text('url'),
+    firstSeenAt: integer('first_seen_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceId, t.entryKey] }),
+    index('item_sources_item_idx').on(t.itemId),
+  ],
+);
+
+export const topics = sqliteTable('topics', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['country', 'custom'] }).notNull(),
+  iso2: text('iso2'),
+  aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+});
+
+/**
+ * Operator-defined rules: a custom topic's whole definition, or extra terms for a built-in
+ * country topic. Kept apart from `topics` so that re-seeding the catalogue from a newer data
+ * package never overwrites what an operator wrote.
+ */
+export const topicRules = sqliteTable('topic_rules', {
+  slug: text('slug').primaryKey(),
+  include: text('include', { mode: 'json' }).$type<string[]>().notNull(),
+  exclude: text('exclude', { mode: 'json' }).$type<string[]>().notNull(),
+  fields: text('fields', { mode: 'json' }).$type<Array<'title' | 'summary'>>(),
+  updatedAt: integer('updated_at').notNull(),
+  /** Re-tagging progress after a save: items examined so far of the total at save time. */
+  retagDone: integer('retag_done').notNull().default(0),
+  retagTotal: integer('retag_total').notNull().default(0),
+  /** Highest item id re-tagged so far; re-tagging resumes after it. Null when finished. */
+  retagCursor: integer('retag_cursor'),
+});
+
+export const itemTopics = sqliteTable(
+  'item_topics',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.topic] }),
+    index('item_topics_feed_idx').on(t.topic, t.publishedAt, t.itemId),
+  ],
+);
+
+/** Small key/value facts about the database itself (seed version, first start). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

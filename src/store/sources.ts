@@ -1,0 +1,190 @@
+/** Queries on feed sources and their poll state. */
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from './db';
+import { runBatch } from './db';
+import { itemSources, items, itemTopics, sources } from './schema';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+export interface NewSource {
+  url: string;
+  title?: string | null;
+  siteUrl?: string | null;
+  minIntervalSeconds?: number;
+  maxIntervalSeconds?: number;
+  enabled?: boolean;
+}
+
+/** Inserts a source unless its URL is already known; returns the stored row either way. */
+export async function insertSource(
+  db: Db,
+  source: NewSource,
+  now: number,
+): Promise<{ source: SourceRow; created: boolean }> {
+  const inserted = await db
+    .insert(sources)
+    .values({
+      url: source.url,
+      title: source.title ?? null,
+      siteUrl: source.siteUrl ?? null,
+      enabled: source.enabled ?? true,
+      ...(source.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: source.minIntervalSeconds }),
+      ...(source.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: source.maxIntervalSeconds }),
+      nextPollAt: 0,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: sources.url })
+    .returning();
+  const created = inserted[0];
+  if (created) return { source: created, created: true };
+  const existing = await db.select().from(sources).where(eq(sources.url, source.url)).get();
+  if (!existing) throw new Error(`store: source ${source.url} vanished while being added`);
+  return { source: existing, created: false };
+}
+
+/** Inserts many sources at once (seeding, OPML import); returns how many were new. */
+export async function insertSources(db: Db, list: NewSource[], now: number): Promise<number> {
+  if (list.length === 0) return 0;
+  const before = await countSources(db);
+  await runBatch(
+    db,
+    list.map((source) =>
+      db
+        .insert(sources)
+        .values({
+          url: source.url,
+          title: source.title ?? null,
+          siteUrl: source.siteUrl ?? null,
+          enabled: source.enabled ?? true,
+          nextPollAt: 0,
+          createdAt: now,
+        })
+        .onConflictDoNothing({ target: sources.url }),
+    ),
+  );
+  return (await countSources(db)) - before;
+}
+
+export async function countSources(db: Db): Promise<number> {
+  const row = await db.select({ n: sql<number>`count(*)` }).from(sources).get();
+  return row?.n ?? 0;
+}
+
+export async function getSource(db: Db, id: number): Promise<SourceRow | undefined> {
+  return db.select().from(sources).where(eq(sources.id, id)).get();
+}
+
+export interface SourceWithCounts extends SourceRow {
+  itemCount: number;
+}
+
+export async function listSources(db: Db): Promise<SourceWithCounts[]> {
+  const rows = await db
+    .select({
+      source: sources,
+      itemCount: sql<number>`(select count(*) from ${itemSources} where ${itemSources.sourceId} = ${sources.id})`,
+    })
+    .from(sources)
+    .orderBy(asc(sources.id));
+  return rows.map((row) => ({ ...row.source, itemCount: row.itemCount }));
+}
+
+/** Enabled sources whose next poll time has come, the most overdue first. */
+export async function listDueSources(db: Db, now: number, limit: number): Promise<SourceRow[]> {
+  return db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.enabled, true), lte(sources.nextPollAt, now)))
+    .orderBy(asc(sources.nextPollAt), asc(sources.id))
+    .limit(limit);
+}
+
+export async function listSourcesById(db: Db, ids: number[]): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(sources).where(inArray(sources.id, ids));
+}
+
+export interface SourcePatch {
+  title?: string | null;
+  enabled?: boolean;
+  minIntervalSeconds?: number;
+  maxIntervalSeconds?: number;
+}
+
+export async function updateSource(db: Db, id: number, patch: SourcePatch): Promise<SourceRow | undefined> {
+  if (Object.keys(patch).length === 0) return getSource(db, id);
+  const rows = await db.update(sources).set(patch).where(eq(sources.id, id)).returning();
+  return rows[0];
+}
+
+/**
+ * Removes a source. Items that only this source carried go with it; items that other sources
+ * also carry stay, losing only their link to this one.
+ */
+export async function deleteSource(db: Db, id: number): Promise<boolean> {
+  const existing = await getSource(db, id);
+  if (!existing) return false;
+  // Parenthesised: drizzle's inArray() does not wrap a raw SQL subquery itself.
+  const orphans = sql`(select ${itemSources.itemId} from ${itemSources} where ${itemSources.sourceId} = ${id}
+    and not exists (select 1 from ${itemSources} other where other.item_id = ${itemSources.itemId} and other.source_id <> ${id}))`;
+  await db.batch([
+    db.delete(itemTopics).where(inArray(itemTopics.itemId, orphans)),
+    db.delete(items).where(inArray(items.id, orphans)),
+    db.delete(itemSources).where(eq(itemSources.sourceId, id)),
+    db.delete(sources).where(eq(sources.id, id)),
+  ]);
+  return true;
+}
+
+/** What a poll changes about its source (validators, schedule, error state). */
+export interface SourcePollState {
+  title?: string | null;
+  siteUrl?: string | null;
+  description?: string | null;
+  language?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  lastPolledAt: number;
+  lastSuccessAt?: number;
+  nextPollAt: number;
+  lastStatus: 'ok' | 'not_modified' | 'error';
+  lastHttpStatus: number | null;
+  lastError: string | null;
+  errorCount: number;
+  lastNewItems: number;
+}
+
+/** The update statement for a source after a poll, to run inside the poll's batch. */
+export function updateSourcePollState(db: Db, id: number, state: SourcePollState) {
+  const patch = Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
+  return db.update(sources).set(patch).where(eq(sources.id, id));
+}
+
+/** How many items `sourceId` brought since `since` (for the scheduler's entry frequency). */
+export async function countSourceItemsSince(db: Db, sourceId: number, since: number): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(itemSources)
+    .where(and(eq(itemSources.sourceId, sourceId), gte(itemSources.firstSeenAt, since)))
+    .get();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Moves the next poll of `ids` to `until` (never earlier than already planned), in one batch.
+ * The Worker's cron leases the sources it hands to its queue this way, so the next cron does
+ * not hand them out again before a consumer polls them; the poll then sets the real next time.
+ */
+export async function deferSources(db: Db, ids: number[], until: number): Promise<void> {
+  const statements = [];
+  // D1 allows at most 100 bound parameters per statement.
+  for (let i = 0; i < ids.length; i += 90) {
+    statements.push(
+      db
+        .update(sources)
+        .set({ nextPollAt: sql`max(${sources.nextPollAt}, ${until})` })
+        .where(inArray(sources.id, ids.slice(i, i + 90))),
+    );
+  }
+  await runBatch(db, statements);
+}

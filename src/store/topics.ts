@@ -1,0 +1,153 @@
+/** Queries on topics: the seeded catalogue, operators' rules, counts, and re-tagging writes. */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from './db';
+import { runBatch } from './db';
+import { items, itemTopics, topicRules, topics } from './schema';
+
+export type TopicRow = typeof topics.$inferSelect;
+export type TopicRuleRow = typeof topicRules.$inferSelect;
+
+/** Inserts or refreshes the built-in topics (names and aliases follow the data package). */
+export async function upsertTopics(db: Db, rows: TopicRow[]): Promise<void> {
+  await runBatch(
+    db,
+    rows.map((row) =>
+      db
+        .insert(topics)
+        .values(row)
+        .onConflictDoUpdate({ target: topics.slug, set: { name: row.name, kind: row.kind, iso2: row.iso2, aliases: row.aliases } }),
+    ),
+  );
+}
+
+export interface TopicWithCount extends TopicRow {
+  itemCount: number;
+}
+
+export async function listTopics(db: Db): Promise<TopicWithCount[]> {
+  const counts = await topicCounts(db);
+  const rows = await db.select().from(topics).orderBy(asc(topics.kind), asc(topics.name));
+  return rows.map((row) => ({ ...row, itemCount: counts.get(row.slug) ?? 0 }));
+}
+
+/** Items per topic, read from the feed index. */
+export async function topicCounts(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ topic: itemTopics.topic, n: sql<number>`count(*)` })
+    .from(itemTopics)
+    .groupBy(itemTopics.topic);
+  return new Map(rows.map((row) => [row.topic, Number(row.n)]));
+}
+
+export async function getTopic(db: Db, slug: string): Promise<TopicWithCount | undefined> {
+  const row = await db.select().from(topics).where(eq(topics.slug, slug)).get();
+  if (!row) return undefined;
+  const count = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(itemTopics)
+    .where(eq(itemTopics.topic, slug))
+    .get();
+  return { ...row, itemCount: Number(count?.n ?? 0) };
+}
+
+export async function listTopicRules(db: Db): Promise<TopicRuleRow[]> {
+  return db.select().from(topicRules).orderBy(asc(topicRules.slug));
+}
+
+export async function getTopicRule(db: Db, slug: string): Promise<TopicRuleRow | undefined> {
+  return db.select().from(topicRules).where(eq(topicRules.slug, slug)).get();
+}
+
+/**
+ * Saves an operator's rule (and, for a custom topic, the topic itself), and arms re-tagging:
+ * progress starts at 0 of the items stored now, and resumes after `retagCursor`.
+ */
+export async function saveTopicRule(
+  db: Db,
+  rule: { slug: string; name: string | null; include: string[]; exclude: string[]; fields: Array<'title' | 'summary'> | null },
+  custom: boolean,
+  now: number,
+): Promise<void> {
+  const total = await db.select({ n: sql<number>`count(*)` }).from(items).get();
+  const values = {
+    slug: rule.slug,
+    include: rule.include,
+    exclude: rule.exclude,
+    fields: rule.fields,
+    updatedAt: now,
+    retagDone: 0,
+    retagTotal: Number(total?.n ?? 0),
+    retagCursor: 0,
+  };
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(topicRules).values(values).onConflictDoUpdate({ target: topicRules.slug, set: values }),
+  ];
+  if (custom) {
+    const topic = { slug: rule.slug, name: rule.name ?? rule.slug, kind: 'custom' as const, iso2: null, aliases: [] };
+    statements.push(
+      db.insert(topics).values(topic).onConflictDoUpdate({ target: topics.slug, set: { name: topic.name } }),
+    );
+  }
+  await runBatch(db, statements);
+}
+
+/** Removes a custom topic with its tags, or a built-in topic's extension (the caller re-tags). */
+export async function deleteTopicRule(db: Db, slug: string, custom: boolean): Promise<void> {
+  const statements: BatchItem<'sqlite'>[] = [db.delete(topicRules).where(eq(topicRules.slug, slug))];
+  if (custom) {
+    statements.push(db.delete(itemTopics).where(eq(itemTopics.topic, slug)));
+    statements.push(db.delete(topics).where(eq(topics.slug, slug)));
+  }
+  await runBatch(db, statements);
+}
+
+/** Rules whose re-tagging has not finished. */
+export async function listPendingRetags(db: Db): Promise<TopicRuleRow[]> {
+  return db.select().from(topicRules).where(sql`${topicRules.retagCursor} is not null`);
+}
+
+/** The next items to re-tag: ids after `afterId`, in id order. */
+export async function itemsAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .select({ id: items.id, title: items.title, summary: items.summary, language: items.language, publishedAt: items.publishedAt })
+    .from(items)
+    .where(gt(items.id, afterId))
+    .orderBy(asc(items.id))
+    .limit(limit);
+}
+
+/**
+ * Writes one re-tagging step for `slug` in one batch: among `itemIds`, exactly `matchedIds`
+ * carry the topic afterwards; progress moves to `cursor` (null when finished).
+ */
+export async function writeRetagStep(
+  db: Db,
+  slug: string,
+  step: { itemIds: number[]; matched: Array<{ id: number; publishedAt: number }>; cursor: number | null; done: number },
+): Promise<void> {
+  const statements: BatchItem<'sqlite'>[] = [];
+  if (step.itemIds.length > 0) {
+    const matchedIds = step.matched.map((m) => m.id);
+    for (let i = 0; i < step.itemIds.length; i += 90) {
+      const part = step.itemIds.slice(i, i + 90).filter((id) => !matchedIds.includes(id));
+      if (part.length > 0) {
+        statements.push(db.delete(itemTopics).where(and(eq(itemTopics.topic, slug), inArray(itemTopics.itemId, part))));
+      }
+    }
+    for (const m of step.matched) {
+      statements.push(
+        db.insert(itemTopics).values({ itemId: m.id, topic: slug, publishedAt: m.publishedAt }).onConflictDoNothing(),
+      );
+    }
+  }
+  statements.push(
+    db.update(topicRules).set({ retagCursor: step.cursor, retagDone: step.done }).where(eq(topicRules.slug, slug)),
+  );
+  await runBatch(db, statements);
+}
+
+export async function listTopicSlugs(db: Db): Promise<string[]> {
+  const rows = await db.select({ slug: topics.slug }).from(topics);
+  return rows.map((row) => row.slug);
+}
