@@ -13,6 +13,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Tests inside workerd (the Workers runtime): the Worker's handlers and the store on D1.
+      './vitest.workers.config.ts',
     ],
   },
 });

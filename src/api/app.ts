@@ -8,7 +8,8 @@ import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors';
 import type { AppDeps, AppEnv } from './context';
 import { injectDeps } from './middleware';
-import { handleError, problemResponse, PROBLEM_CODES } from './problem';
+import { describeProblemCodes, handleError, problemResponse } from './problem';
+import { rateLimit } from './rate-limit';
 import { feedRoutes } from './routes/feeds';
 import { itemRoutes } from './routes/items';
 import { pageRoutes } from './routes/pages';
@@ -34,7 +35,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', injectDeps(deps));
   // 2. Reads are public and cross-origin; writes stay same-origin unless a token is sent.
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'], maxAge: 86_400 }));
-  // 3. Bodies are capped before any handler reads them.
+  // 3. Rate limits before anything costly, the token check included, so guessing it is slow too.
+  app.use('*', rateLimit());
+  // 4. Bodies are capped before any handler reads them.
   app.use(
     '*',
     bodyLimit({
@@ -56,7 +59,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     info: {
       title: 'topicwire',
       version: deps.version,
-      description: `News feeds by topic: every story about a combination of topics, from every source, each story once.\n\nErrors are RFC 9457 problem details with a stable \`code\`: ${Object.entries(PROBLEM_CODES).map(([code, p]) => `\`${code}\` (${p.status})`).join(', ')}.`,
+      description: [
+        'News feeds by topic: every story about a combination of topics, from every source, each story once.',
+        '**Topic expressions** (`topics=` and the feed and page paths): `kazakhstan+russia` both, `kazakhstan,uzbekistan` either, `russia+!ukraine` without; OR binds loosest.',
+        '**Writes** need `Authorization: Bearer <ADMIN_TOKEN>` (or the cookie the /admin login sets, from this site\'s own pages). Reads are public and send CORS headers.',
+        '**Limits**: request bodies up to 1 MiB (413); writes, searches, topic previews and pages or feeds of more than 100 items are rate-limited per client (429 with Retry-After).',
+        `**Errors** are RFC 9457 problem details (\`application/problem+json\`) with a stable \`code\`; these are all of them:\n\n${describeProblemCodes()}`,
+      ].join('\n\n'),
     },
     servers: [{ url: deps.publicUrl || new URL(c.req.url).origin }],
   }));

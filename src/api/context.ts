@@ -1,5 +1,7 @@
 /** The types every route shares: what `createApp` is given, and Hono's typed context. */
+import type { Context } from 'hono';
 import type { PipelineDeps } from '../pipeline/deps';
+import type { RateLimits } from './rate-limit';
 
 export interface AppDeps {
   pipeline: PipelineDeps;
@@ -13,6 +15,15 @@ export interface AppDeps {
    * run; the Worker hands it to `waitUntil`, and its cron finishes whatever is left.
    */
   runInBackground: (task: () => Promise<unknown>) => void;
+  /**
+   * Who a request comes from, for rate limits. Default: the connection's address (Node's socket,
+   * or CF-Connecting-IP on Workers), or the last X-Forwarded-For hop when `trustProxy` is set.
+   */
+  clientKey?: (c: Context<AppEnv>) => string;
+  /** Behind one reverse proxy (TRUST_PROXY): take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
+  /** Per-client limits on writes and expensive reads; omitted parts keep DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface AppEnv {

@@ -1,14 +1,29 @@
 /** Middleware factories. Each returns a named function so stack traces and logs say which. */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './context';
 import { problemResponse } from './problem';
 
+/** The cookie the /admin login form sets: the admin token itself, HttpOnly and SameSite=Strict. */
+export const ADMIN_COOKIE = 'topicwire_admin';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Requires `Authorization: Bearer <ADMIN_TOKEN>`. The comparison hashes both sides first, so it
- * takes the same time whatever the token's length or where it first differs.
+ * Requires the admin token: `Authorization: Bearer <ADMIN_TOKEN>`, or the /admin login cookie.
+ * The comparison hashes both sides first, so it takes the same time whatever the token's length
+ * or where it first differs. A browser sends the cookie by itself, so a write authorised by the
+ * cookie must also come from our own pages (see `isSameOrigin`): no cross-site request forgery.
  */
 export function requireAdmin(): MiddlewareHandler<AppEnv> {
   return async function requireAdminToken(c, next) {
+    const cookie = c.req.header('authorization') === undefined ? getCookie(c, ADMIN_COOKIE) : undefined;
+    if (cookie !== undefined && c.var.deps.adminToken && (await timingSafeEqualStrings(cookie, c.var.deps.adminToken))) {
+      if (!SAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) {
+        return problemResponse(c, 403, 'cross_origin_rejected', 'a write authorised by the admin cookie must come from this site\'s own pages (Origin or Sec-Fetch-Site did not say so)');
+      }
+      return next();
+    }
     const expected = c.var.deps.adminToken;
     if (!expected) {
       return problemResponse(
@@ -34,6 +49,34 @@ export function requireAdmin(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+/** Whether the admin token arrives with the request (bearer header or login cookie). */
+export async function hasAdminToken(c: Context<AppEnv>): Promise<boolean> {
+  const expected = c.var.deps.adminToken;
+  if (!expected) return false;
+  const bearer = /^Bearer\s+(.+)$/i.exec((c.req.header('authorization') ?? '').trim())?.[1];
+  const presented = bearer ?? getCookie(c, ADMIN_COOKIE);
+  return presented !== undefined && (await timingSafeEqualStrings(presented, expected));
+}
+
+/**
+ * A browser request made by one of our own pages: its Origin is this server's (as the request
+ * reached it, or its public URL behind a proxy), or, without Origin, Sec-Fetch-Site says
+ * same-origin. A request that says neither is refused: every current browser sends one of them.
+ */
+export function isSameOrigin(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    const allowed = new Set([new URL(c.req.url).origin]);
+    try {
+      allowed.add(new URL(c.var.deps.publicUrl).origin);
+    } catch {
+      // An unusable public URL only means fewer allowed origins.
+    }
+    return allowed.has(origin);
+  }
+  return c.req.header('sec-fetch-site') === 'same-origin';
 }
 
 export async function timingSafeEqualStrings(a: string, b: string): Promise<boolean> {

@@ -2,6 +2,7 @@
 import type { PublishedItem } from '../publish/render-feed';
 import { sanitizeHtml } from '../publish/sanitize-html';
 import type { ItemCursor, ItemDetail } from '../store/items';
+import { MATCH_END, MATCH_START, type SearchHighlight } from '../store/search';
 import type { SourceRow } from '../store/sources';
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -23,6 +24,24 @@ export function presentItem(item: ItemDetail) {
     topics: item.topics,
     sources: item.sources.map((source) => ({ ...source, firstSeenAt: new Date(source.firstSeenAt).toISOString() })),
   };
+}
+
+/** An item found by a search: the item, with its highlighted passage and title. */
+export function presentSearchHit(item: ItemDetail, highlight: SearchHighlight | undefined) {
+  return {
+    ...presentItem(item),
+    snippet: markedToHtml(highlight?.snippet || item.summary || item.title),
+    titleHighlight: markedToHtml(highlight?.title || item.title),
+  };
+}
+
+/** Escapes text for HTML and turns the store's match marks into `<mark>` elements. */
+export function markedToHtml(text: string): string {
+  return escapeHtml(text).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 export function presentSource(source: SourceRow & { itemCount?: number }) {
@@ -84,7 +103,8 @@ export function encodeCursor(cursor: ItemCursor): string {
 export function decodeCursor(text: string): ItemCursor | null {
   try {
     const padded = text.replace(/-/g, '+').replace(/_/g, '/');
-    const [at, id] = atob(padded).split('.');
+    const [at, id, extra] = atob(padded).split('.');
+    if (extra !== undefined || at === undefined || id === undefined || !/^-?\d+$/.test(at) || !/^\d+$/.test(id)) return null;
     const publishedAt = Number(at);
     const itemId = Number(id);
     if (!Number.isSafeInteger(publishedAt) || !Number.isSafeInteger(itemId) || itemId < 0) return null;
@@ -92,4 +112,18 @@ export function decodeCursor(text: string): ItemCursor | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Opaque cursor for relevance-ordered search results: how many hits were shown. Ranks move as
+ * items arrive, so a later page may repeat or skip a hit; newest-first pages never do.
+ */
+export function encodeRankCursor(offset: number): string {
+  return `r${offset.toString(36)}`;
+}
+
+export function decodeRankCursor(text: string): number | null {
+  if (!/^r[0-9a-z]{1,8}$/.test(text)) return null;
+  const offset = Number.parseInt(text.slice(1), 36);
+  return Number.isSafeInteger(offset) ? offset : null;
 }

@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../domain/errors';
+import { AppError, FetchError } from '../domain/errors';
 
 export const ProblemSchema = z
   .object({
@@ -20,12 +20,13 @@ export const ProblemSchema = z
   .catchall(z.unknown())
   .openapi('Problem');
 
-/** The stable error codes, with the status each answers with (documented in the OpenAPI document). */
-export const PROBLEM_CODES: Record<string, { status: number; title: string }> = {
+const PROBLEM_CODE_TABLE = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   invalid_expression: { status: 400, title: 'The topic expression is malformed' },
+  invalid_query: { status: 400, title: 'The search has nothing to look for, or too much' },
   invalid_url: { status: 400, title: 'The URL is not a usable feed URL' },
   unauthorized: { status: 401, title: 'An admin token is required' },
+  cross_origin_rejected: { status: 403, title: 'A cookie-authorised write came from another site' },
   not_found: { status: 404, title: 'Not found' },
   unknown_topic: { status: 404, title: 'Unknown topic' },
   source_not_found: { status: 404, title: 'Unknown source' },
@@ -38,7 +39,42 @@ export const PROBLEM_CODES: Record<string, { status: number; title: string }> = 
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
   upstream_failed: { status: 502, title: 'The upstream server failed' },
-};
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODE_TABLE;
+
+/**
+ * The stable error codes, with the status each answers with. They are the only codes a client
+ * ever sees (`handleError` maps any other to one of them) and each is documented in the
+ * OpenAPI document.
+ */
+export const PROBLEM_CODES: Readonly<Record<string, { status: number; title: string }>> = PROBLEM_CODE_TABLE;
+
+/** The problem codes as a Markdown table, for the OpenAPI document's description. */
+export function describeProblemCodes(): string {
+  const rows = Object.entries(PROBLEM_CODES).map(([code, { status, title }]) => `| \`${code}\` | ${status} | ${title} |`);
+  return ['| code | status | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * OpenAPI responses for the problems a route can answer with, grouped by status, each status
+ * naming its codes: `...problemResponses('unauthorized', 'source_not_found')`.
+ */
+export function problemResponses(...codes: ProblemCode[]) {
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of codes) {
+    const status = PROBLEM_CODE_TABLE[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }> = {};
+  for (const [status, list] of byStatus) {
+    responses[status] = {
+      description: list.map((code) => `\`${code}\`: ${PROBLEM_CODE_TABLE[code].title}`).join('; '),
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    };
+  }
+  return responses;
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -71,17 +107,41 @@ export function problemResponse(
 
 /** Maps anything thrown to a problem response; unexpected errors are logged, not shown. */
 export function handleError(error: unknown, c: Context): Response {
+  if (error instanceof FetchError) {
+    // A URL that leads somewhere we may not fetch is the request's fault; anything else is upstream's.
+    if (error.code === 'blocked_address' || error.code === 'invalid_url') {
+      return problemResponse(c, 400, 'invalid_url', error.message, { reason: error.code });
+    }
+    return problemResponse(c, 502, 'upstream_failed', error.message, {
+      reason: error.code,
+      ...(error.httpStatus === null ? {} : { upstreamStatus: error.httpStatus }),
+    });
+  }
   if (error instanceof AppError) {
     const status = error.status >= 400 && error.status < 600 ? error.status : 500;
-    return problemResponse(c, status, error.code, error.message, error.details ?? {});
+    if (error.code in PROBLEM_CODES) return problemResponse(c, status, error.code, error.message, error.details ?? {});
+    // A stage's own code (publish_failed, …) is not part of the contract: log it, answer a documented one.
+    if (status >= 500) {
+      console.error('unhandled error', error);
+      return problemResponse(c, 500, 'internal_error', 'Something went wrong on our side; the error was logged.');
+    }
+    return problemResponse(c, status, fallbackCode(status), error.message, error.details ?? {});
   }
   if (error instanceof Error && 'getResponse' in error && typeof error.getResponse === 'function') {
     // Hono's HTTPException (body limit, etc.)
     const response = error.getResponse() as Response;
     const status = response.status;
-    const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'validation_failed';
-    return problemResponse(c, status, code, error.message || TITLES[status] || 'Error');
+    return problemResponse(c, status, fallbackCode(status), error.message || TITLES[status] || 'Error');
   }
   console.error('unhandled error', error);
   return problemResponse(c, 500, 'internal_error', 'Something went wrong on our side; the error was logged.');
+}
+
+/** The documented code for a status, for errors that came without one of ours. */
+function fallbackCode(status: number): ProblemCode {
+  const byStatus: Record<number, ProblemCode> = {
+    401: 'unauthorized', 403: 'cross_origin_rejected', 404: 'not_found', 409: 'conflict',
+    413: 'payload_too_large', 429: 'rate_limited', 502: 'upstream_failed',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
 }

@@ -41,9 +41,18 @@ export const ItemDetailSchema = ItemSchema.extend({
     .openapi({ description: 'The same story as other sources published it (all sources but the first).' }),
 }).openapi('ItemDetail');
 
+export const SearchHitSchema = ItemSchema.extend({
+  snippet: z
+    .string()
+    .openapi({ description: 'Only with `q`: the best-matching passage of the title or summary as HTML: text escaped, matched words in `<mark>`.', example: 'Russia and <mark>Kazakhstan</mark> discussed the Caspian Pipeline Consortium in Astana.' }),
+  titleHighlight: z
+    .string()
+    .openapi({ description: 'Only with `q`: the title as HTML, matched words in `<mark>`.' }),
+}).openapi('SearchHit');
+
 export const ItemPageSchema = z
   .object({
-    items: z.array(ItemSchema),
+    items: z.array(z.union([SearchHitSchema, ItemSchema])).openapi({ description: 'Items; with `q`, search hits (items with `snippet` and `titleHighlight`).' }),
     nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
   })
   .openapi('ItemPage');

@@ -4,6 +4,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Entry, TopicExpression } from '../domain/types';
 import type { Db } from './db';
 import { itemSources, items, itemTopics, sources, topics } from './schema';
+import { matchCondition } from './search';
 import { updateSourcePollState, type SourcePollState } from './sources';
 
 export type ItemRow = typeof items.$inferSelect;
@@ -114,6 +115,8 @@ export interface ItemFilters {
   language?: string;
   since?: number;
   until?: number;
+  /** An FTS5 MATCH expression from `parseSearchQuery` (store/search.ts): only items it matches. */
+  match?: string;
 }
 
 /** A position in a newest-first listing: the last item seen. */
@@ -150,7 +153,7 @@ function groupQuery(
   group: TopicExpression[number],
   filters: ItemFilters,
   cursor: ItemCursor | null,
-  limit: number,
+  limit: number | null,
 ): SQL {
   const positives = group.filter((term) => !term.negated);
   const negatives = group.filter((term) => term.negated);
@@ -183,8 +186,52 @@ function groupQuery(
       sql`exists (select 1 from ${itemSources} s where s.item_id = i.id and s.source_id = ${filters.sourceId})`,
     );
   }
+  if (filters.match !== undefined) conditions.push(matchCondition(filters.match));
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  if (limit === null) return sql`select i.id as id, ${order.at} as published_at ${from} ${where}`;
   return sql`select i.id as id, ${order.at} as published_at ${from} ${where} order by ${order.at} desc, ${order.id} desc limit ${limit}`;
+}
+
+/**
+ * Every item matching `expression` (all items when null) and the filters, unordered, as an SQL
+ * select of `id, published_at`: for aggregates and ranking over the same set a listing shows.
+ */
+export function matchingItemsQuery(expression: TopicExpression | null, filters: ItemFilters = {}): SQL {
+  const groups = expression ?? [[]];
+  return sql.join(
+    groups.map((group) => sql`select * from (${groupQuery(group, filters, null, null)})`),
+    sql` union `,
+  );
+}
+
+/** Items per UTC day (epoch-day number → count) of an expression, from `since` on. */
+export async function countItemsPerDay(
+  db: Db,
+  options: { expression: TopicExpression | null; since: number; until?: number },
+): Promise<Map<number, number>> {
+  const filters: ItemFilters = { since: options.since, ...(options.until === undefined ? {} : { until: options.until }) };
+  const rows = await db.all<{ day: number; n: number }>(
+    sql`select published_at / 86400000 as day, count(*) as n from (${matchingItemsQuery(options.expression, filters)}) group by day`,
+  );
+  return new Map(rows.map((row) => [Number(row.day), Number(row.n)]));
+}
+
+/**
+ * The topic pairs that most often tag the same item among items published since `since`,
+ * most frequent first: the landing page's "popular combinations".
+ */
+export async function findPopularTopicPairs(
+  db: Db,
+  options: { since: number; limit: number },
+): Promise<Array<{ first: string; second: string; itemCount: number }>> {
+  const rows = await db.all<{ first: string; second: string; n: number }>(sql`
+    select a.topic as first, b.topic as second, count(*) as n
+    from ${itemTopics} a join ${itemTopics} b on b.item_id = a.item_id and b.topic > a.topic
+    where a.published_at >= ${options.since}
+    group by a.topic, b.topic
+    order by n desc, first, second
+    limit ${options.limit}`);
+  return rows.map((row) => ({ first: row.first, second: row.second, itemCount: Number(row.n) }));
 }
 
 /** An item with everything a feed or the API shows about it. */

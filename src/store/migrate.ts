@@ -7,5 +7,13 @@ import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Db, Schema } from './db';
 
 export async function migrateDatabase(db: Db, migrationsFolder: string): Promise<void> {
-  await migrate(db as unknown as LibSQLDatabase<Schema>, { migrationsFolder });
+  const run = () => migrate(db as unknown as LibSQLDatabase<Schema>, { migrationsFolder });
+  try {
+    await run();
+  } catch {
+    // Instances sharing one server (DATABASE_URL=http…) that start together race to apply the
+    // same migration; the loser's batch rolls back whole ("table … already exists"). The
+    // winner's is recorded by then, so a second run has nothing to do; a real failure fails again.
+    await run();
+  }
 }

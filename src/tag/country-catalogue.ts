@@ -51,6 +51,7 @@ import {
   extraNames,
   institutions,
 } from './data/country-supplement';
+import { normalizeTerm } from './normalize-text';
 
 export interface CountryTopic {
   /** slugify(world-countries name.common), e.g. kazakhstan, united-states, dr-congo, turkiye. */
@@ -185,10 +186,6 @@ export function loadCountryCatalogue(): CountryTopic[] {
   return catalogue;
 }
 
-/** Language of an altSpelling is not given; a Latin-script one is treated as English. */
-function guessLanguage(text: string): string {
-  return /^[\p{Script=Latin}\p{M}\p{N}\s'’.\-]+$/u.test(text) ? 'en' : 'und';
-}
 
 let terms: Map<string, CountryTerm[]> | null = null;
 
@@ -201,11 +198,13 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
   const dropped = new Map<string, Set<string>>();
   for (const { iso2, terms: list } of droppedTerms) {
     const set = dropped.get(iso2) ?? new Set<string>();
-    for (const term of list) set.add(term.toLowerCase());
+    for (const term of list) set.add(normalizeTerm(term));
     dropped.set(iso2, set);
   }
-  const isDropped = (iso2: string, text: string): boolean =>
-    (dropped.get(iso2)?.has(text.toLowerCase()) ?? false) || (dropped.get('*')?.has(text.toLowerCase()) ?? false);
+  const isDropped = (iso2: string, text: string): boolean => {
+    const key = normalizeTerm(text);
+    return (dropped.get(iso2)?.has(key) ?? false) || (dropped.get('*')?.has(key) ?? false);
+  };
 
   const byCountry = new Map<string, CountryTerm[]>();
   const rawByIso2 = new Map(worldCountries.map((country) => [country.cca2.toUpperCase(), country]));
@@ -226,7 +225,8 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
         // Two- and three-letter codes (IN, IT, AM, ME…) are ordinary words; curated acronyms are in the supplement.
         if (spelling.length <= 3) continue;
         const cleaned = cleanName(spelling);
-        if (cleaned) add(cleaned, guessLanguage(cleaned), 'name');
+        // Their language is not given (Island, Sakartvelo, Hayastan…); the English ones we need are in the supplement.
+        if (cleaned) add(cleaned, 'und', 'name');
       }
       for (const capital of raw.capital) add(capital, 'en', 'capital');
       for (const [code, demonym] of Object.entries(raw.demonyms ?? {})) {

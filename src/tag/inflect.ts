@@ -242,7 +242,8 @@ function plNoun(w: string): string[] {
     return forms;
   }
   if (w.endsWith('o')) return withStem(w.slice(0, -1), ['o', 'a', 'u', 'em', 'ie', 'zie']);
-  if (w.endsWith('y') || w.endsWith('i')) return withStem(w.slice(0, -1), [w.slice(-1), '', 'ów', 'om', 'ami', 'ach']);
+  // Plural names end in -y (Chiny, Węgry, Stany); names in -i (Mali, Malawi) do not decline.
+  if (w.endsWith('y')) return withStem(w.slice(0, -1), ['y', '', 'ów', 'om', 'ami', 'ach']);
   if (/[bcćdfghjklłmnńprsśtwzźż]$/.test(w)) {
     const forms = withStem(w, ['', 'u', 'a', 'owi', 'em', 'ie', 'e']);
     if (/[kg]$/.test(w)) forms.push(w + 'iem');

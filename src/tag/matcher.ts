@@ -31,6 +31,7 @@ import {
   currencyWords,
   diacriticsRequired,
   elsewhereRegions,
+  foodWords,
   homonyms,
   multiCountryTerms,
   notPersonNames,
@@ -41,10 +42,13 @@ import { inflectPhrase, type WordKind } from './inflect';
 import {
   createTokenStream,
   foldWord,
+  hashToken,
+  normAt,
   tokenize,
   TOKEN_AFTER_COMMA,
   TOKEN_ALL_CAPS,
   TOKEN_CAPITAL,
+  TOKEN_CASED,
   TOKEN_JOINED,
   TOKEN_SENTENCE_START,
   TOKEN_SPACED,
@@ -77,6 +81,7 @@ const RULE_LANGUAGE = 64;
 const RULE_CURRENCY = 128;
 const RULE_ELSEWHERE = 256;
 const RULE_LOWER_WORD = 512;
+const RULE_FOREIGN = 1024;
 
 interface HitRule {
   flags: number;
@@ -113,8 +118,6 @@ interface TrieNode {
   next: Map<string, TrieNode> | null;
   /** Operator prefix terms whose last word starts at the token after this node. */
   prefixes: PrefixNode | null;
-  /** Cue bits of this single token (root nodes only). */
-  cues: number;
   /** The country that owns this surface form, how strongly, and rivals if any (see Ownership). */
   owner: number;
   ownerWeight: number;
@@ -124,13 +127,22 @@ interface TrieNode {
 const noRule: HitRule = { flags: 0, needCues: 0, vetoCues: 0, exact: null };
 
 function newNode(): TrieNode {
-  return { countryHits: null, operatorHits: null, next: null, prefixes: null, cues: 0, owner: -1, ownerWeight: 0, rivals: null };
+  return { countryHits: null, operatorHits: null, next: null, prefixes: null, owner: -1, ownerWeight: 0, rivals: null };
 }
 
 /** Builder state shared by the compile steps. */
+/** Single-word prefix terms, indexed by their first two characters (one for one-letter prefixes). */
+interface PrefixEntry {
+  prefix: string;
+  hits: Hit[];
+}
+
 interface Build {
   root: Map<string, TrieNode>;
   rootPrefixes: PrefixNode;
+  prefixIndex: Map<number, PrefixEntry[]>;
+  /** Cue words → bits of the cue sets they belong to. */
+  cueWords: Map<string, number>;
   ruleCache: Map<string, HitRule>;
   ruleIds: Map<HitRule, number>;
   hitCache: Map<string, Hit>;
@@ -209,7 +221,13 @@ function addOperatorHit(build: Build, tokens: string[], hit: Hit, prefix: boolea
   const last = tokens[tokens.length - 1] ?? '';
   let prefixRoot: PrefixNode;
   if (head.length === 0) {
-    prefixRoot = build.rootPrefixes;
+    const key = prefixKey(last);
+    const entries = build.prefixIndex.get(key) ?? [];
+    const entry = entries.find((e) => e.prefix === last);
+    if (entry) entry.hits.push(hit);
+    else entries.push({ prefix: last, hits: [hit] });
+    build.prefixIndex.set(key, entries);
+    return;
   } else {
     const node = nodeFor(build, head);
     prefixRoot = node.prefixes ??= { children: new Map(), hits: null };
@@ -227,6 +245,14 @@ function addOperatorHit(build: Build, tokens: string[], hit: Hit, prefix: boolea
   (current.hits ??= []).push(hit);
 }
 
+function prefixPair(first: number, second: number): number {
+  return ((first << 5) ^ second) & 0xffff;
+}
+
+function prefixKey(token: string): number {
+  return token.length > 1 ? token.charCodeAt(0) * 65536 + token.charCodeAt(1) : token.charCodeAt(0);
+}
+
 /** Lower-case words of a term with their diacritics (inflection needs them), and their folded tokens. */
 const compileStream = createTokenStream(32);
 
@@ -237,11 +263,12 @@ function splitWords(text: string): { words: string[]; tokens: string[] } {
   for (let i = 0; i < stream.count; i++) {
     const word = stream.lower.slice(stream.starts[i], stream.ends[i]).replace(/\./g, '');
     words.push(word.normalize('NFC'));
-    tokens.push(stream.norms[i] ?? '');
+    tokens.push(normAt(stream, i));
   }
   return { words, tokens };
 }
 
+const latinScript = /\p{Script=Latin}/u;
 const casedScript = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
 const uncasedOnly = /^[^\p{Lu}\p{Ll}]*$/u;
 
@@ -279,9 +306,7 @@ function buildContext(build: Build): CompileContext {
       const { tokens } = splitWords(word);
       const token = tokens[0];
       if (tokens.length !== 1 || token === undefined) continue;
-      const node = build.root.get(token) ?? newNode();
-      node.cues |= bit;
-      build.root.set(token, node);
+      build.cueWords.set(token, (build.cueWords.get(token) ?? 0) | bit);
     }
     bit <<= 1;
   }
@@ -324,6 +349,10 @@ function ruleForTerm(context: CompileContext, term: CountryTerm, words: string[]
   if (cased && !(flags & RULE_CAPITAL) && term.text === term.text.toLowerCase() && term.kind !== 'name') flags |= RULE_LOWER_WORD;
   if (term.kind === 'name') flags |= RULE_CURRENCY;
   if (term.kind === 'capital') flags |= RULE_ELSEWHERE;
+  // A Latin-script term of another language is often an ordinary English word or name
+  // (German Island = Iceland, Hungarian Man, Portuguese francês → "Frances"): it does not
+  // count in an English text.
+  if (term.lang !== 'en' && latinScript.test(term.text)) flags |= RULE_FOREIGN;
   const homonym = context.homonymRules.get(key);
   let exact: string[] | null = null;
   if (context.exactForms.has(key)) {
@@ -373,10 +402,7 @@ function addCountryTerm(build: Build, context: CompileContext, term: CountryTerm
     if (surface.length === 0) continue;
     const node = addCountryHit(build, surface, hit);
     addOwnership(node, topic, phrase === words || surface.join(' ') === baseKey ? baseWeight : baseWeight / 10);
-    if (node.rivals) {
-      contested.add(node);
-      if ((globalThis as { __tagDebug?: boolean }).__tagDebug) console.log('key', surface.join(' '), term.lang, term.text);
-    }
+    if (node.rivals) contested.add(node);
   }
 }
 
@@ -436,12 +462,14 @@ function toTokenSet(words: string[]): Set<string> {
 
 /** Per-call scratch state, reused so that tagging allocates almost nothing. */
 interface Scratch {
-  stream: TokenStream;
+  titleStream: TokenStream;
+  summaryStream: TokenStream;
   positive: Uint8Array;
   vetoed: Uint8Array;
   touched: number[];
   deferredTopic: number[];
   deferredRule: HitRule[];
+  deferredDateline: boolean[];
   cues: number;
 }
 
@@ -449,6 +477,8 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   const build: Build = {
     root: new Map(),
     rootPrefixes: { children: new Map(), hits: null },
+    prefixIndex: new Map(),
+    cueWords: new Map(),
     ruleCache: new Map(),
     ruleIds: new Map(),
     hitCache: new Map(),
@@ -482,9 +512,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   }
   // A surface form two countries share names neither on its own (Congo, Guinée…) unless one
   // owns it far more strongly (a dictionary form in many languages against a stray inflection).
-  const debugContested = typeof globalThis !== 'undefined' && (globalThis as { __tagDebug?: boolean }).__tagDebug === true;
   for (const node of contested) {
-    if (debugContested) console.log('contested', (node.countryHits ?? [])[0]?.rule.exact, slugs[node.owner], node.ownerWeight, [...(node.rivals ?? [])].map(([t, w]) => `${slugs[t]}:${w}`).join(' '), (node.countryHits ?? []).length);
     const weights = [...(node.rivals ?? []), [node.owner, node.ownerWeight] as [number, number]].sort((a, b) => b[1] - a[1]);
     const [top, second] = weights;
     const keep = top && second && top[1] >= 3 * second[1] ? top[0] : -1;
@@ -547,6 +575,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     for (const t of toTokenSet(lists.beforeAtEnd)) qualifierBeforeAtEnd.add(t);
   }
   const currencies = toTokenSet(currencyWords);
+  for (const t of toTokenSet(foodWords)) qualifierAfter.add(t);
   const phraseEnds = toTokenSet(phraseEndWords);
   const notNames = toTokenSet(notPersonNames);
   const elsewhere = new Set(elsewhereRegions);
@@ -559,17 +588,47 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   };
 
   const root = build.root;
-  const rootPrefixes = build.rootPrefixes.children.size > 0 ? build.rootPrefixes : null;
+  // A one-hash Bloom filter over the first tokens of every term and the cue words: most tokens
+  // of a text are none of them, and a bit test in a 256 KB table is much cheaper than a Map
+  // lookup of a fresh string.
+  const filterBits = 21;
+  const filterMask = (1 << filterBits) - 1;
+  const filter = new Uint32Array(1 << (filterBits - 5));
+  for (const key of root.keys()) {
+    const bit = hashToken(key) & filterMask;
+    filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  const cueWords = build.cueWords;
+  const cueFilter = new Uint32Array(1 << (filterBits - 5));
+  for (const key of cueWords.keys()) {
+    const bit = hashToken(key) & filterMask;
+    cueFilter[bit >>> 5] = (cueFilter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  // First two characters of the single-word prefix terms, to skip the index for most tokens.
+  const prefixPairs = new Uint8Array(65536);
+  for (const entries of build.prefixIndex.values()) {
+    for (const entry of entries) if (entry.prefix.length >= 2) prefixPairs[prefixPair(entry.prefix.charCodeAt(0), entry.prefix.charCodeAt(1))] = 1;
+  }
+  const prefixIndex = build.prefixIndex.size > 0 ? build.prefixIndex : null;
+  let hasShortPrefixes = false;
+  for (const entries of build.prefixIndex.values()) if (entries.some((e) => e.prefix.length < 2)) hasShortPrefixes = true;
   const topicCount = slugs.length;
   const scratch: Scratch = {
-    stream: createTokenStream(),
+    titleStream: createTokenStream(),
+    summaryStream: createTokenStream(),
     positive: new Uint8Array(topicCount),
     vetoed: new Uint8Array(topicCount),
     touched: [],
     deferredTopic: [],
     deferredRule: [],
+    deferredDateline: [],
     cues: 0,
   };
+  const englishCues = (context.cueBits.get('englishA') ?? 0) | (context.cueBits.get('englishB') ?? 0);
+
+  const maxCandidates = 16;
+  const candidateEnds = new Int32Array(maxCandidates);
+  const candidateHits: Array<Hit[] | null> = new Array<Hit[] | null>(maxCandidates).fill(null);
 
   function isPlaceToken(norm: string): boolean {
     const node = root.get(norm);
@@ -583,7 +642,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     const tokenFlags = s.flags;
     const first = tokenFlags[start] ?? 0;
     // A field in capitals or in lower case says nothing through case; an uncased token passes.
-    if (flags & RULE_CAPITAL && !(first & TOKEN_CAPITAL) && casing !== CASING_ALL_CAPS && casing !== CASING_ALL_LOWER && hasCase(s, start)) {
+    if (flags & RULE_CAPITAL && !(first & TOKEN_CAPITAL) && first & TOKEN_CASED && casing !== CASING_ALL_CAPS && casing !== CASING_ALL_LOWER) {
       return false;
     }
     if (flags & RULE_ALL_CAPS) {
@@ -597,41 +656,40 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
         if (s.lower.slice(s.starts[k], s.ends[k]).normalize('NFC') !== rule.exact[k - start]) return false;
       }
     }
-    const norms = s.norms;
     const prev = start - 1;
     const next = end;
     const hasNext = next < s.count;
     if (flags & RULE_PERSON_BEFORE && prev >= 0 && casing !== CASING_ALL_CAPS) {
       const prevFlags = tokenFlags[prev] ?? 0;
-      const prevNorm = norms[prev] ?? '';
+      const prevNorm = normAt(s, prev);
       if (first & TOKEN_SPACED && prevFlags & TOKEN_CAPITAL && !notNames.has(prevNorm) && !isPlaceToken(prevNorm)) return false;
     }
     if (flags & RULE_PERSON_AFTER && hasNext && casing === CASING_NORMAL) {
       const nextFlags = tokenFlags[next] ?? 0;
-      const nextNorm = norms[next] ?? '';
+      const nextNorm = normAt(s, next);
       if (nextFlags & TOKEN_SPACED && nextFlags & TOKEN_CAPITAL && !(nextFlags & TOKEN_SENTENCE_START) && !notNames.has(nextNorm) && !isPlaceToken(nextNorm)) {
         return false;
       }
     }
     if (flags & (RULE_LANGUAGE | RULE_CURRENCY) && hasNext && (tokenFlags[next] ?? 0) & TOKEN_JOINED) {
-      const nextNorm = norms[next] ?? '';
+      const nextNorm = normAt(s, next);
       if (flags & RULE_CURRENCY && currencies.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && qualifierAfter.has(nextNorm)) return false;
     }
     if (flags & RULE_LANGUAGE && prev >= 0 && first & TOKEN_JOINED) {
-      const prevNorm = norms[prev] ?? '';
+      const prevNorm = normAt(s, prev);
       if (qualifierBefore.has(prevNorm)) return false;
       if (qualifierBeforeAtEnd.has(prevNorm)) {
         const nextFlags = hasNext ? (tokenFlags[next] ?? 0) : 0;
-        if (!hasNext || !(nextFlags & TOKEN_SPACED) || phraseEnds.has(norms[next] ?? '')) return false;
+        if (!hasNext || !(nextFlags & TOKEN_SPACED) || phraseEnds.has(normAt(s, next))) return false;
       }
     }
     if (flags & RULE_ELSEWHERE && hasNext && (tokenFlags[next] ?? 0) & TOKEN_AFTER_COMMA) {
-      const nextNorm = norms[next] ?? '';
+      const nextNorm = normAt(s, next);
       if (elsewhere.has(nextNorm)) {
         const second = elsewhereSecond[nextNorm];
         if (!second) return false;
-        if (next + 1 < s.count && second.includes(norms[next + 1] ?? '')) return false;
+        if (next + 1 < s.count && second.includes(normAt(s, next + 1))) return false;
       }
     }
     return true;
@@ -658,63 +716,105 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
   }
 
+  function matchPrefixes(index: Map<number, PrefixEntry[]>, token: string, field: number, short: boolean): void {
+    if (token.length === 0) return;
+    const entries = token.length > 1 ? index.get(prefixKey(token)) : undefined;
+    if (entries) for (const entry of entries) if (token.startsWith(entry.prefix)) applyOperatorHits(entry.hits, field);
+    if (short && token.length > 1) {
+      const single = index.get(token.charCodeAt(0));
+      if (single) for (const entry of single) applyOperatorHits(entry.hits, field);
+    }
+  }
+
   /** Scans one field: operator hits everywhere, country hits leftmost-longest. */
-  function scanField(text: string, field: number): void {
-    const s = tokenize(text, scratch.stream);
+  function scanField(text: string, field: number, stream: TokenStream): void {
+    const s = tokenize(text, stream);
     const count = s.count;
-    const norms = s.norms;
     const tokenFlags = s.flags;
     const casing = casingOf(s);
     let countryFrom = 0;
+    const hashes = s.hashes;
     for (let i = 0; i < count; i++) {
-      const first = root.get(norms[i] ?? '');
-      if (rootPrefixes) collectPrefixHits(rootPrefixes, norms[i] ?? '', field);
+      if (prefixIndex) {
+        const start = s.starts[i] ?? 0;
+        const norm = s.norms[i];
+        const c0 = norm ? norm.charCodeAt(0) : s.lower.charCodeAt(start);
+        const c1 = norm ? norm.charCodeAt(1) : (s.ends[i] ?? 0) > start + 1 ? s.lower.charCodeAt(start + 1) : NaN;
+        if (hasShortPrefixes || prefixPairs[prefixPair(c0, c1)] === 1) matchPrefixes(prefixIndex, normAt(s, i), field, hasShortPrefixes);
+      }
+      const bit = (hashes[i] ?? 0) & filterMask;
+      if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
+      const first = root.get(normAt(s, i));
       if (!first) continue;
-      scratch.cues |= first.cues;
-      // Walk the phrase trie from token i, remembering every node with hits.
-      let bestEnd = -1;
-      let candidates: Array<{ end: number; hits: Hit[] }> | null = null;
+      // Walk the phrase trie from token i, remembering every node with country hits.
+      let candidates = 0;
       let node: TrieNode | undefined = first;
       let end = i + 1;
       while (node) {
         if (node.operatorHits) applyOperatorHits(node.operatorHits, field);
-        if (node.countryHits && i >= countryFrom) {
-          (candidates ??= []).push({ end, hits: node.countryHits });
-          bestEnd = end;
+        if (node.countryHits && i >= countryFrom && candidates < maxCandidates) {
+          candidateEnds[candidates] = end;
+          candidateHits[candidates] = node.countryHits;
+          candidates++;
         }
-        if (end >= count || !node.next || !((tokenFlags[end] ?? 0) & TOKEN_JOINED)) {
-          if (node.prefixes && end < count && (tokenFlags[end] ?? 0) & TOKEN_JOINED) collectPrefixHits(node.prefixes, norms[end] ?? '', field);
-          break;
-        }
-        if (node.prefixes) collectPrefixHits(node.prefixes, norms[end] ?? '', field);
-        node = node.next.get(norms[end] ?? '');
+        if (end >= count || !((tokenFlags[end] ?? 0) & TOKEN_JOINED)) break;
+        if (node.prefixes) collectPrefixHits(node.prefixes, normAt(s, end), field);
+        if (!node.next) break;
+        node = node.next.get(normAt(s, end));
         end++;
       }
-      if (!candidates || bestEnd < 0) continue;
       // Longest first; a candidate whose hits all fail their token rules gives way to a shorter one.
-      for (let c = candidates.length - 1; c >= 0; c--) {
-        const candidate = candidates[c];
-        if (!candidate) continue;
+      for (let c = candidates - 1; c >= 0; c--) {
+        const hits = candidateHits[c];
+        const candidateEnd = candidateEnds[c] ?? i + 1;
+        if (!hits) continue;
         let accepted = false;
-        for (const hit of candidate.hits) {
+        for (const hit of hits) {
           if (hit.kind === HIT_BLOCK) {
             accepted = true;
             break;
           }
-          if (!passes(hit.rule, s, i, candidate.end, casing)) continue;
+          if (!passes(hit.rule, s, i, candidateEnd, casing)) continue;
           accepted = true;
-          if (hit.rule.needCues !== 0 || hit.rule.vetoCues !== 0) {
+          if (hit.rule.needCues !== 0 || hit.rule.vetoCues !== 0 || hit.rule.flags & RULE_FOREIGN) {
             scratch.deferredTopic.push(hit.topic);
             scratch.deferredRule.push(hit.rule);
+            // A dateline ("BRUSSELS:") names the place whatever else the item is about.
+            scratch.deferredDateline.push(i === 0 && ((tokenFlags[0] ?? 0) & TOKEN_ALL_CAPS) !== 0);
           } else {
             mark(hit.topic, field, false);
           }
         }
         if (accepted) {
-          countryFrom = candidate.end;
+          countryFrom = candidateEnd;
           break;
         }
       }
+    }
+  }
+
+  /**
+   * Hits that depend on the whole item (cue words, the text's language) are settled here, after
+   * both fields; cue words are only looked up when such a hit occurred, which is rare.
+   */
+  function resolveDeferred(language: string): void {
+    let cues = 0;
+    for (const stream of [scratch.titleStream, scratch.summaryStream]) {
+      for (let i = 0; i < stream.count; i++) {
+        const bit = (stream.hashes[i] ?? 0) & filterMask;
+        if (((cueFilter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
+        cues |= cueWords.get(normAt(stream, i)) ?? 0;
+      }
+    }
+    scratch.cues = cues;
+    const english = language ? /^en(?:-|$)/i.test(language) : (cues & englishCues) === englishCues;
+    for (let d = 0; d < scratch.deferredTopic.length; d++) {
+      const rule = scratch.deferredRule[d] ?? noRule;
+      const topic = scratch.deferredTopic[d] ?? -1;
+      if (rule.flags & RULE_FOREIGN && english) continue;
+      if (rule.vetoCues & scratch.cues && !scratch.deferredDateline[d]) continue;
+      if (rule.needCues !== 0 && !(rule.needCues & scratch.cues)) continue;
+      mark(topic, FIELD_TITLE, false);
     }
   }
 
@@ -723,15 +823,12 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     scratch.touched.length = 0;
     scratch.deferredTopic.length = 0;
     scratch.deferredRule.length = 0;
-    if (text.title) scanField(text.title, FIELD_TITLE);
-    if (text.summary) scanField(text.summary, FIELD_SUMMARY);
-    for (let d = 0; d < scratch.deferredTopic.length; d++) {
-      const rule = scratch.deferredRule[d] ?? noRule;
-      const topic = scratch.deferredTopic[d] ?? -1;
-      if (rule.vetoCues & scratch.cues) continue;
-      if (rule.needCues !== 0 && !(rule.needCues & scratch.cues)) continue;
-      mark(topic, FIELD_TITLE, false);
-    }
+    scratch.deferredDateline.length = 0;
+    scratch.titleStream.count = 0;
+    scratch.summaryStream.count = 0;
+    if (text.title) scanField(text.title, FIELD_TITLE, scratch.titleStream);
+    if (text.summary) scanField(text.summary, FIELD_SUMMARY, scratch.summaryStream);
+    if (scratch.deferredTopic.length > 0) resolveDeferred(text.language ?? '');
     const result: string[] = [];
     for (const topic of scratch.touched) {
       if (scratch.positive[topic] !== 0 && scratch.vetoed[topic] === 0) result.push(slugs[topic] ?? '');
@@ -757,9 +854,4 @@ function casingOf(s: TokenStream): number {
   if (s.capitalisedCount === 0 && s.lowercaseCount >= 4) return CASING_ALL_LOWER;
   if (words >= 4 && s.capitalisedCount >= 0.6 * words) return CASING_TITLE;
   return CASING_NORMAL;
-}
-
-function hasCase(s: TokenStream, index: number): boolean {
-  const ch = s.source[s.starts[index] ?? 0] ?? '';
-  return ch.toLowerCase() !== ch.toUpperCase();
 }

@@ -32,9 +32,10 @@ const HYPHEN = 5; // hyphen or dash: splits tokens, phrases continue
 const STOP = 6; // sentence punctuation: ends a phrase, next token starts a sentence
 const DOT = 7; // full stop: STOP, or part of an abbreviation
 const CLASS_MASK = 7;
-/** Extra bits: the character is an upper-case / lower-case letter. */
+/** Extra bits: the character is an upper-case / lower-case letter; NFKC may change it. */
 const UPPER = 8;
 const LOWER = 16;
+const NFKC = 32;
 
 let charTable: Uint8Array | null = null;
 let foldTable: Map<number, string> | null = null;
@@ -69,6 +70,22 @@ function buildCharTable(): Uint8Array {
   for (const c of [0x00ad, 0x200c, 0x200d, 0x2060, 0xfeff]) table[c] = WORD;
   markRanges(all, /\p{Lu}|\p{Lt}/gu, (c) => (table[c] = (table[c] ?? 0) | UPPER));
   markRanges(all, /\p{Ll}/gu, (c) => (table[c] = (table[c] ?? 0) | LOWER));
+  // Characters NFKC may change or compose: combining marks, Hangul jamo, and the blocks that
+  // hold compatibility characters (ligatures, fullwidth forms, letterlike symbols, modifier
+  // letters, Greek variants, CJK compatibility). Text without any is left as it is, which
+  // spares the normalisation call on most items.
+  markRanges(all, /\p{M}+/gu, (c) => (table[c] = (table[c] ?? 0) | NFKC));
+  const compatibility: Array<[number, number]> = [
+    [0x00a8, 0x00be], [0x0132, 0x0133], [0x013f, 0x0140], [0x0149, 0x0149], [0x017f, 0x017f], [0x01c4, 0x01cc],
+    [0x01f1, 0x01f3], [0x02b0, 0x02ff], [0x0374, 0x0387], [0x03d0, 0x03f9], [0x0587, 0x0587], [0x0675, 0x0678],
+    [0x0e33, 0x0e33], [0x0eb3, 0x0eb3], [0x0edc, 0x0edd], [0x0f0c, 0x0f0c], [0x0f77, 0x0f79], [0x10fc, 0x10fc],
+    [0x1100, 0x11ff], [0x1d2c, 0x1dbf], [0x1e9a, 0x1e9b], [0x1f00, 0x1fff], [0x2000, 0x2bff], [0x2c7c, 0x2c7d],
+    [0x2d6f, 0x2d6f], [0x2e9f, 0x2fdf], [0x3000, 0x33ff], [0xa69c, 0xa69d], [0xa770, 0xa770], [0xa7f2, 0xa7f9],
+    [0xab5c, 0xab69], [0xf900, 0xfaff], [0xfb00, 0xfdff], [0xfe10, 0xfe6f], [0xfe70, 0xfeff], [0xff00, 0xffef],
+  ];
+  for (const [from, to] of compatibility) for (let c = from; c <= to; c++) table[c] = (table[c] ?? 0) | NFKC;
+  // Punctuation we classify ourselves is never worth a normalisation call.
+  for (const c of [0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0x00ab, 0x00bb, 0x2022, 0x00b7, 0x2032]) table[c] = (table[c] ?? 0) & ~NFKC;
   return table;
 }
 
@@ -110,6 +127,11 @@ function tables(): { chars: Uint8Array; folds: Map<number, string> } {
   return { chars: charTable, folds: foldTable };
 }
 
+/** Builds the lookup tables now rather than on the first text (startup of a server or a Worker). */
+export function prepareNormalization(): void {
+  tables();
+}
+
 /** Classifies a code point outside the BMP (rare: CJK extensions, emoji, maths letters). */
 function classifyAstral(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint);
@@ -148,6 +170,7 @@ export const TOKEN_SPACED = 16; // only spaces since the previous token (a name 
 export const TOKEN_AFTER_APOSTROPHE = 32; // an apostrophe right before the token
 export const TOKEN_AFTER_HYPHEN = 64; // a hyphen right before the token
 export const TOKEN_AFTER_COMMA = 128; // a comma (and spaces) since the previous token
+export const TOKEN_CASED = 256; // has letters with case
 
 /**
  * The tokens of one text. Arrays are reused between calls by the same tokenizer, so a stream is
@@ -155,8 +178,13 @@ export const TOKEN_AFTER_COMMA = 128; // a comma (and spaces) since the previous
  */
 export interface TokenStream {
   count: number;
-  /** Normalised tokens (steps 1–3). */
-  norms: string[];
+  /**
+   * Normalised tokens (steps 1–3). A plain ASCII word is left null until asked for through
+   * `normAt`: most words of a text are never looked at, and not slicing them saves time.
+   */
+  norms: Array<string | null>;
+  /** `hashToken` of each normalised token, computed while reading it (for the matcher's filter). */
+  hashes: Int32Array;
   flags: Uint16Array;
   /** Offsets into `source` (the NFKC text), for rules that need the unfolded form. */
   starts: Int32Array;
@@ -173,7 +201,8 @@ export interface TokenStream {
 export function createTokenStream(capacity = 256): TokenStream {
   return {
     count: 0,
-    norms: new Array<string>(capacity).fill(''),
+    norms: new Array<string | null>(capacity).fill(null),
+    hashes: new Int32Array(capacity),
     flags: new Uint16Array(capacity),
     starts: new Int32Array(capacity),
     ends: new Int32Array(capacity),
@@ -186,7 +215,7 @@ export function createTokenStream(capacity = 256): TokenStream {
   };
 }
 
-function grow(stream: TokenStream): void {
+function grow(stream: TokenStream): number {
   const capacity = stream.flags.length * 2;
   const flags = new Uint16Array(capacity);
   flags.set(stream.flags);
@@ -194,194 +223,261 @@ function grow(stream: TokenStream): void {
   starts.set(stream.starts);
   const ends = new Int32Array(capacity);
   ends.set(stream.ends);
+  const hashes = new Int32Array(capacity);
+  hashes.set(stream.hashes);
+  stream.hashes = hashes;
   stream.flags = flags;
   stream.starts = starts;
   stream.ends = ends;
+  return capacity;
 }
 
 let segmenter: Intl.Segmenter | null = null;
+
+const asciiLower = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a hash of a normalised token's UTF-16 code units (what `tokenize` stores in `hashes`). */
+export function hashToken(token: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
 
 const asciiOnly = /^[\x00-\x7f]*$/;
 
 /**
  * Splits `text` into normalised tokens. `stream` is filled in place (and returned) so that the
- * matcher allocates nothing but the token strings per item.
+ * matcher allocates nothing but the token strings per item. This is the matcher's hot loop:
+ * one table lookup per character, one string per token.
  */
 export function tokenize(text: string, stream: TokenStream = createTokenStream()): TokenStream {
-  const { chars, folds } = tables();
-  const source = asciiOnly.test(text) ? text : text.normalize('NFKC');
-  const lower = lowerSameLength(source);
+  // Most texts need no normalisation: read them as they are, and start again on the NFKC form
+  // at the first character that NFKC could change.
+  if (!scan(text, stream, false)) scan(text.normalize('NFKC'), stream, true);
+  return stream;
+}
+
+/**
+ * Cuts a run of a script written without spaces with Intl.Segmenter and appends its words.
+ * Kept out of `scan` so that the iterator protocol does not weigh on the hot loop's code.
+ */
+function segmentRun(stream: TokenStream, lower: string, start: number, end: number, count: number, gap: number, folds: Map<number, string>): number {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let flags = count === 0 ? gap & ~(TOKEN_JOINED | TOKEN_SPACED) : gap;
+  for (const part of segmenter.segment(lower.slice(start, end))) {
+    const s = start + part.index;
+    if (count === stream.flags.length) grow(stream);
+    const norm = foldLower(lower, s, s + part.segment.length, folds);
+    stream.norms[count] = norm;
+    stream.hashes[count] = hashToken(norm);
+    stream.starts[count] = s;
+    stream.ends[count] = s + part.segment.length;
+    stream.flags[count] = flags;
+    count++;
+    flags = TOKEN_JOINED | TOKEN_SPACED;
+  }
+  return count;
+}
+
+function scan(source: string, stream: TokenStream, normalized: boolean): boolean {
+  const chars = charTable ?? tables().chars;
+  const folds = foldTable ?? tables().folds;
+  const lower = source.includes('\u0130') ? lowerSameLength(source) : source.toLowerCase();
   stream.source = source;
   stream.lower = lower;
-  stream.count = 0;
-  stream.capitalisedCount = 0;
-  stream.lowercaseCount = 0;
-  stream.upperLetters = 0;
-  stream.casedLetters = 0;
-
+  let count = 0;
+  let capitalised = 0;
+  let lowercase = 0;
+  let upperLetters = 0;
+  let casedLetters = 0;
+  let capacity = stream.flags.length;
+  const norms = stream.norms;
+  // What lies between the previous token and the next one, as TOKEN_* bits.
+  let gap = TOKEN_SENTENCE_START | TOKEN_JOINED | TOKEN_SPACED;
   const length = source.length;
-  const gap: Gap = { joinable: true, spacesOnly: true, apostrophe: false, hyphen: false, comma: false, sentenceStart: true };
   let i = 0;
   while (i < length) {
-    const code = source.charCodeAt(i);
-    const isHigh = code >= 0xd800 && code <= 0xdbff && i + 1 < length;
-    const cls = isHigh ? classifyAstral(source.codePointAt(i) ?? code) : (chars[code] ?? 0) & CLASS_MASK;
-    if (cls !== WORD && cls !== NOSPACE) {
-      noteSeparator(gap, cls, code);
-      i += isHigh ? 2 : 1;
+    let code = source.charCodeAt(i);
+    if (code === 0x20) {
+      i++;
       continue;
     }
-    // A run of one kind: a spaced-script word, or a run of a script written without spaces.
+    let entry = chars[code]!;
+    let cls = entry & CLASS_MASK;
+    if (entry & NFKC && !normalized) return false;
+    if (cls !== WORD) {
+      if (cls === NOSPACE) {
+        const start = i;
+        while (i < length && ((chars[source.charCodeAt(i)] ?? 0) & CLASS_MASK) === NOSPACE) i++;
+        count = segmentRun(stream, lower, start, i, count, gap, folds);
+        capacity = stream.flags.length;
+        gap = TOKEN_JOINED | TOKEN_SPACED;
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+        if (!normalized) return false;
+        // Outside the BMP: letters of CJK extensions glue into words, anything else (emoji) separates.
+        cls = classifyAstral(source.codePointAt(i) ?? code);
+        if (cls === SEP) {
+          gap = (gap & ~(TOKEN_JOINED | TOKEN_SPACED | TOKEN_AFTER_APOSTROPHE | TOKEN_AFTER_HYPHEN)) | 0;
+          i += 2;
+          continue;
+        }
+        entry = cls;
+      } else {
+        switch (cls) {
+          case SPACE:
+            break;
+          case APOS:
+            gap = (gap & ~TOKEN_SPACED) | TOKEN_AFTER_APOSTROPHE;
+            break;
+          case HYPHEN:
+            gap = (gap & ~TOKEN_SPACED) | TOKEN_AFTER_HYPHEN;
+            break;
+          case DOT:
+            // A dot between letters with no space (US.Dollar, example.com) joins like a hyphen.
+            if (count > 0 && i + 1 < length && i > 0 && ((chars[source.charCodeAt(i - 1)] ?? 0) & CLASS_MASK) === WORD && ((chars[source.charCodeAt(i + 1)] ?? 0) & CLASS_MASK) === WORD) {
+              gap = (gap & ~TOKEN_SPACED) | TOKEN_AFTER_HYPHEN;
+              break;
+            }
+            gap = (gap & ~(TOKEN_JOINED | TOKEN_SPACED)) | TOKEN_SENTENCE_START;
+            break;
+          case STOP:
+            gap = (gap & ~(TOKEN_JOINED | TOKEN_SPACED)) | TOKEN_SENTENCE_START;
+            break;
+          default:
+            // Commas, quotes and brackets end a phrase but not a sentence.
+            gap &= ~(TOKEN_JOINED | TOKEN_SPACED);
+            if (code === 0x2c || code === 0x60c || code === 0x3001 || code === 0xff0c) gap |= TOKEN_AFTER_COMMA;
+        }
+        i++;
+        continue;
+      }
+    }
+    // A word of a spaced script.
     const start = i;
+    const first = entry;
     let nonAscii = false;
+    // FNV-1a over the lower-case characters; only valid for ASCII words (others are hashed after folding).
+    let hash = FNV_OFFSET;
+    for (;;) {
+      if (code < 0x80) {
+        hash = Math.imul(hash ^ asciiLower[code]!, FNV_PRIME);
+      } else {
+        nonAscii = true;
+        if (entry & NFKC && !normalized) return false;
+      }
+      if (++i >= length) break;
+      code = source.charCodeAt(i);
+      entry = chars[code]!;
+      if ((entry & CLASS_MASK) !== WORD) {
+        if (code < 0xd800 || code > 0xdbff || i + 1 >= length) break;
+        if (!normalized) return false;
+        if (classifyAstral(source.codePointAt(i) ?? code) !== WORD) break;
+        // Take the surrogate pair whole; the hash is recomputed for non-ASCII words.
+        i++;
+        nonAscii = true;
+        code = source.charCodeAt(i);
+        entry = WORD;
+      }
+    }
+    let end = i;
+    let norm: string | null = null;
+    let abbreviation = false;
     let upper = 0;
     let cased = 0;
-    let j = i;
-    while (j < length) {
-      const c = source.charCodeAt(j);
-      const high = c >= 0xd800 && c <= 0xdbff && j + 1 < length;
-      let k: number;
-      if (high) {
-        k = classifyAstral(source.codePointAt(j) ?? c);
-      } else {
-        const entry = chars[c] ?? 0;
-        k = entry & CLASS_MASK;
-        if (k === cls) {
-          if (entry & UPPER) upper++;
-          if (entry & (UPPER | LOWER)) cased++;
-        }
-      }
-      if (k !== cls) break;
-      if (c >= 0x80) nonAscii = true;
-      j += high ? 2 : 1;
-    }
-    if (cls === NOSPACE) {
-      segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-      for (const part of segmenter.segment(lower.slice(start, j))) {
-        const s = start + part.index;
-        pushToken(stream, foldLower(lower, s, s + part.segment.length, folds), s, s + part.segment.length, 0, 0, false, gap);
-        resetGap(gap);
-      }
-      i = j;
-      continue;
-    }
     // Dotted abbreviation: single letters each followed by a dot (U.S., U.K., D.C.).
-    if (j - start === 1 && source.charCodeAt(j) === 0x2e) {
+    if (end - start === 1 && source.charCodeAt(end) === 0x2e && end + 1 < length && ((chars[source.charCodeAt(end + 1)] ?? 0) & CLASS_MASK) === WORD) {
       let letters = lower[start] ?? '';
-      let k = j;
+      let k = end;
       while (
         source.charCodeAt(k) === 0x2e &&
         k + 1 < length &&
         ((chars[source.charCodeAt(k + 1)] ?? 0) & CLASS_MASK) === WORD &&
         (k + 2 >= length || ((chars[source.charCodeAt(k + 2)] ?? 0) & CLASS_MASK) !== WORD)
       ) {
-        const entry = chars[source.charCodeAt(k + 1)] ?? 0;
-        if (entry & UPPER) upper++;
-        if (entry & (UPPER | LOWER)) cased++;
+        const e = chars[source.charCodeAt(k + 1)] ?? 0;
+        if (e & UPPER) upper++;
+        if (e & (UPPER | LOWER)) cased++;
         letters += lower[k + 1] ?? '';
         k += 2;
       }
       if (letters.length >= 2) {
         if (source.charCodeAt(k) === 0x2e) k++;
-        pushToken(stream, foldLower(letters, 0, letters.length, folds), start, k, upper, cased, true, gap);
-        resetGap(gap);
+        norm = foldLower(letters, 0, letters.length, folds);
+        hash = hashToken(norm);
+        abbreviation = true;
+        end = k;
         i = k;
-        continue;
       }
     }
-    pushToken(stream, nonAscii ? foldLower(lower, start, j, folds) : lower.slice(start, j), start, j, upper, cased, false, gap);
-    resetGap(gap);
-    i = j;
-  }
-  return stream;
-}
-
-function noteSeparator(gap: Gap, cls: number, code: number): void {
-  switch (cls) {
-    case SPACE:
-      return;
-    case APOS:
-      gap.spacesOnly = false;
-      gap.apostrophe = true;
-      return;
-    case HYPHEN:
-      gap.spacesOnly = false;
-      gap.hyphen = true;
-      return;
-    case STOP:
-    case DOT:
-      gap.joinable = false;
-      gap.spacesOnly = false;
-      gap.sentenceStart = true;
-      return;
-    default:
-      // Commas, quotes and brackets end a phrase but not a sentence.
-      if (code === 0x2c || code === 0x60c || code === 0x3001 || code === 0xff0c) gap.comma = true;
-      gap.joinable = false;
-      gap.spacesOnly = false;
-  }
-}
-
-function resetGap(gap: Gap): void {
-  gap.joinable = true;
-  gap.spacesOnly = true;
-  gap.apostrophe = false;
-  gap.hyphen = false;
-  gap.comma = false;
-  gap.sentenceStart = false;
-}
-
-interface Gap {
-  joinable: boolean;
-  spacesOnly: boolean;
-  apostrophe: boolean;
-  hyphen: boolean;
-  comma: boolean;
-  sentenceStart: boolean;
-}
-
-function pushToken(
-  stream: TokenStream,
-  norm: string,
-  start: number,
-  end: number,
-  upper: number,
-  cased: number,
-  abbreviation: boolean,
-  gap: Gap,
-): void {
-  if (stream.count === stream.flags.length) grow(stream);
-  const index = stream.count++;
-  stream.norms[index] = norm;
-  stream.starts[index] = start;
-  stream.ends[index] = end;
-  let flags = 0;
-  if (cased > 0) {
-    const first = stream.source.charCodeAt(start);
-    const capital = first !== stream.lower.charCodeAt(start);
-    if (capital) {
-      flags |= TOKEN_CAPITAL;
-      stream.capitalisedCount++;
-    } else {
-      stream.lowercaseCount++;
+    if (norm === null && nonAscii) {
+      norm = foldLower(lower, start, end, folds);
+      hash = hashToken(norm);
     }
-    if ((upper >= 2 || abbreviation) && upper === cased) flags |= TOKEN_ALL_CAPS;
-    stream.upperLetters += upper;
-    stream.casedLetters += cased;
+    let flags = count === 0 ? gap & ~(TOKEN_JOINED | TOKEN_SPACED) : gap;
+    if (first & (UPPER | LOWER)) {
+      flags |= TOKEN_CASED;
+      if (first & UPPER) {
+        flags |= TOKEN_CAPITAL;
+        capitalised++;
+        // Only a capitalised word can be in capitals; count its letters (rare beyond one).
+        if (!abbreviation) {
+          upper = 0;
+          cased = 0;
+          for (let k = start; k < end; k++) {
+            const e = chars[source.charCodeAt(k)] ?? 0;
+            if (e & UPPER) upper++;
+            else if (e & LOWER) {
+              cased++;
+              break;
+            }
+          }
+          cased += upper;
+        }
+        if ((upper >= 2 || abbreviation) && upper === cased) flags |= TOKEN_ALL_CAPS;
+        upperLetters += upper;
+        casedLetters += cased;
+      } else {
+        lowercase++;
+        casedLetters++;
+      }
+    }
+    if (count === capacity) capacity = grow(stream);
+    norms[count] = norm;
+    stream.hashes[count] = hash;
+    stream.starts[count] = start;
+    stream.ends[count] = end;
+    stream.flags[count] = flags;
+    count++;
+    gap = TOKEN_JOINED | TOKEN_SPACED;
   }
-  if (gap.sentenceStart) flags |= TOKEN_SENTENCE_START;
-  if (index > 0 && gap.joinable) flags |= TOKEN_JOINED;
-  if (index > 0 && gap.spacesOnly) flags |= TOKEN_SPACED;
-  if (gap.apostrophe) flags |= TOKEN_AFTER_APOSTROPHE;
-  if (gap.hyphen) flags |= TOKEN_AFTER_HYPHEN;
-  if (gap.comma) flags |= TOKEN_AFTER_COMMA;
-  stream.flags[index] = flags;
+  stream.count = count;
+  stream.capitalisedCount = capitalised;
+  stream.lowercaseCount = lowercase;
+  stream.upperLetters = upperLetters;
+  stream.casedLetters = casedLetters;
+  return true;
+}
+
+/** The normalised token at `index` (see `TokenStream.norms`). */
+export function normAt(stream: TokenStream, index: number): string {
+  const norm = stream.norms[index];
+  if (norm !== null && norm !== undefined) return norm;
+  const sliced = stream.lower.slice(stream.starts[index] ?? 0, stream.ends[index] ?? 0);
+  stream.norms[index] = sliced;
+  return sliced;
 }
 
 /** The normalised tokens of a term or name, as `tokenize` would produce them in a text. */
 export function tokenizeTerm(term: string): string[] {
   const stream = tokenize(term);
-  return stream.norms.slice(0, stream.count);
+  const tokens: string[] = [];
+  for (let i = 0; i < stream.count; i++) tokens.push(normAt(stream, i));
+  return tokens;
 }
 
 /**

@@ -12,7 +12,7 @@ import { listTopics } from '../../store/topics';
 import { formatExpression } from '../../tag/expression';
 import type { AppEnv } from '../context';
 import { toPublishedItem } from '../present';
-import { ProblemSchema } from '../problem';
+import { problemResponses } from '../problem';
 
 export const MAX_FEED_ITEMS = 500;
 const FORMATS: Record<string, FeedFormat> = { rss: 'rss', atom: 'atom', json: 'json' };
@@ -37,8 +37,7 @@ const feedRoute = createRoute({
       },
     },
     304: { description: 'Not modified since the ETag / date the client sent' },
-    400: { description: 'Malformed expression or unknown format', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    404: { description: 'Unknown topic (with the closest known slugs)', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ...problemResponses('validation_failed', 'invalid_expression', 'unknown_topic', 'rate_limited'),
   },
 });
 

@@ -2,18 +2,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../domain/errors';
 import { resolveTopicExpression } from '../../pipeline/topics';
-import { findItemIds, loadItems } from '../../store/items';
+import { findItemIds, loadItems, matchingItemsQuery, type ItemFilters } from '../../store/items';
+import { loadSearchHighlights, MAX_QUERY_CHARS, parseSearchQuery, rankSearchHits } from '../../store/search';
 import type { AppEnv } from '../context';
-import { decodeCursor, encodeCursor, presentItem } from '../present';
-import { ProblemSchema } from '../problem';
+import { decodeCursor, decodeRankCursor, encodeCursor, encodeRankCursor, presentItem, presentSearchHit } from '../present';
+import { problemResponses } from '../problem';
 import { ItemDetailSchema, ItemPageSchema } from '../schemas';
 
 export const MAX_PAGE_SIZE = 200;
 
-const problems = {
-  400: { description: 'Malformed query (bad expression, cursor or date)', content: { 'application/problem+json': { schema: ProblemSchema } } },
-  404: { description: 'Unknown topic or item', content: { 'application/problem+json': { schema: ProblemSchema } } },
-} as const;
 
 const dateParam = z
   .string()
@@ -23,10 +20,27 @@ const dateParam = z
 const listRoute = createRoute({
   method: 'get',
   path: '/api/items',
-  summary: 'Items, newest first',
+  summary: 'Items, newest first, or full-text search hits',
+  description:
+    'Filters combine: a topic expression, a full-text search (`q`), a source, a language and a date range. ' +
+    'Pages are newest first; pass `nextCursor` back as `cursor` for the next page. Items that arrive ' +
+    'meanwhile never make a page repeat or skip an older item.',
   request: {
     query: z.object({
       topics: z.string().max(512).optional().openapi({ description: 'Topic expression: `a+b` AND, `a,b` OR, `!a` NOT.', example: 'kazakhstan+russia' }),
+      q: z
+        .string()
+        .max(MAX_QUERY_CHARS)
+        .optional()
+        .openapi({
+          description:
+            'Full-text search in titles and summaries, any script, case and accents folded. Words must all match; `"a phrase"`; `prefix*` (also catches inflections: `казахстан*`); `-word` excludes; `OR` between alternatives. Hits carry `snippet` and `titleHighlight`.',
+          example: 'pipeline -oil',
+        }),
+      sort: z
+        .enum(['newest', 'relevance'])
+        .default('newest')
+        .openapi({ description: '`relevance` (only with `q`): best matches first (BM25, title hits weigh most).' }),
       source: z.coerce.number().int().positive().optional().openapi({ description: 'Only items carried by this source id.' }),
       lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).optional().openapi({ example: 'ru' }),
       since: dateParam.optional().openapi({ type: 'string', format: 'date-time' }),
@@ -37,7 +51,7 @@ const listRoute = createRoute({
   },
   responses: {
     200: { description: 'A page of items', content: { 'application/json': { schema: ItemPageSchema } } },
-    ...problems,
+    ...problemResponses('validation_failed', 'invalid_expression', 'invalid_query', 'unknown_topic', 'rate_limited'),
   },
 });
 
@@ -48,7 +62,7 @@ const getRoute = createRoute({
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
   responses: {
     200: { description: 'The item', content: { 'application/json': { schema: ItemDetailSchema } } },
-    ...problems,
+    ...problemResponses('validation_failed', 'item_not_found'),
   },
 });
 
@@ -59,29 +73,45 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
     const { db } = c.var.deps.pipeline;
     const query = c.req.valid('query');
     const expression = query.topics ? await resolveTopicExpression(db, query.topics) : null;
-    const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    if (query.cursor !== undefined && cursor === null) {
-      throw new AppError(400, 'validation_failed', 'cursor: not a cursor this API returned');
+    const search = query.q === undefined || query.q.trim() === '' ? null : parseSearchQuery(query.q);
+    if (query.sort === 'relevance' && search === null) {
+      throw new AppError(400, 'validation_failed', 'sort: "relevance" needs a search (q)');
     }
-    // One extra row tells whether there is a next page.
-    const ids = await findItemIds(db, {
-      expression,
-      cursor,
-      limit: query.limit + 1,
-      filters: {
-        ...(query.source === undefined ? {} : { sourceId: query.source }),
-        ...(query.lang === undefined ? {} : { language: query.lang.toLowerCase() }),
-        ...(query.since === undefined ? {} : { since: query.since }),
-        ...(query.until === undefined ? {} : { until: query.until }),
-      },
-    });
-    const page = ids.slice(0, query.limit);
-    const items = await loadItems(db, page.map((i) => i.id));
-    const last = page.at(-1);
-    return c.json(
-      { items: items.map(presentItem), nextCursor: ids.length > query.limit && last ? encodeCursor(last) : null },
-      200,
-    );
+    const filters: ItemFilters = {
+      ...(query.source === undefined ? {} : { sourceId: query.source }),
+      ...(query.lang === undefined ? {} : { language: query.lang.toLowerCase() }),
+      ...(query.since === undefined ? {} : { since: query.since }),
+      ...(query.until === undefined ? {} : { until: query.until }),
+    };
+    const badCursor = () => new AppError(400, 'validation_failed', 'cursor: not a cursor this API returned for this ordering');
+
+    let pageIds: number[];
+    let nextCursor: string | null;
+    if (search !== null && query.sort === 'relevance') {
+      const offset = query.cursor === undefined ? 0 : decodeRankCursor(query.cursor);
+      if (offset === null) throw badCursor();
+      const ids = await rankSearchHits(db, { match: search.match, candidates: matchingItemsQuery(expression, filters), limit: query.limit + 1, offset });
+      pageIds = ids.slice(0, query.limit);
+      nextCursor = ids.length > query.limit ? encodeRankCursor(offset + query.limit) : null;
+    } else {
+      const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
+      if (query.cursor !== undefined && cursor === null) throw badCursor();
+      // One extra row tells whether there is a next page.
+      const ids = await findItemIds(db, {
+        expression,
+        cursor,
+        limit: query.limit + 1,
+        filters: search === null ? filters : { ...filters, match: search.match },
+      });
+      const page = ids.slice(0, query.limit);
+      const last = page.at(-1);
+      pageIds = page.map((i) => i.id);
+      nextCursor = ids.length > query.limit && last ? encodeCursor(last) : null;
+    }
+    const items = await loadItems(db, pageIds);
+    if (search === null) return c.json({ items: items.map(presentItem), nextCursor }, 200);
+    const highlights = await loadSearchHighlights(db, pageIds, search.match);
+    return c.json({ items: items.map((item) => presentSearchHit(item, highlights.get(item.id))), nextCursor }, 200);
   });
 
   app.openapi(getRoute, async (c) => {

@@ -8,10 +8,9 @@ import { deleteSource, getSource, listSources, updateSource } from '../../store/
 import type { AppEnv } from '../context';
 import { requireAdmin } from '../middleware';
 import { presentSource } from '../present';
-import { ProblemSchema } from '../problem';
+import { problemResponses } from '../problem';
 import { PollReportSchema, SourceSchema } from '../schemas';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const security = [{ Bearer: [] }];
 const idParam = z.object({ id: z.coerce.number().int().positive().openapi({ example: 1 }) });
 
@@ -40,6 +39,17 @@ const listRoute = createRoute({
   responses: { 200: { description: 'Sources', content: { 'application/json': { schema: z.object({ sources: z.array(SourceSchema) }) } } } },
 });
 
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/sources/{id}',
+  summary: 'One source with its poll state and item count',
+  request: { params: idParam },
+  responses: {
+    200: { description: 'The source', content: { 'application/json': { schema: SourceSchema } } },
+    ...problemResponses('validation_failed', 'source_not_found'),
+  },
+});
+
 const createSourceRoute = createRoute({
   method: 'post',
   path: '/api/sources',
@@ -49,10 +59,7 @@ const createSourceRoute = createRoute({
   responses: {
     201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } },
     200: { description: 'Already present', content: { 'application/json': { schema: SourceSchema } } },
-    400: problem('Invalid URL'),
-    401: problem('Missing or wrong admin token'),
-    422: problem('No feed found at that URL'),
-    502: problem('The URL could not be fetched'),
+    ...problemResponses('validation_failed', 'invalid_url', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'no_feed_found', 'payload_too_large'),
   },
 });
 
@@ -64,9 +71,7 @@ const patchRoute = createRoute({
   request: { params: idParam, body: { required: true, content: { 'application/json': { schema: SourcePatchSchema } } } },
   responses: {
     200: { description: 'Updated', content: { 'application/json': { schema: SourceSchema } } },
-    400: problem('Invalid patch'),
-    401: problem('Missing or wrong admin token'),
-    404: problem('Unknown source'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'source_not_found', 'payload_too_large'),
   },
 });
 
@@ -78,8 +83,7 @@ const deleteRoute = createRoute({
   request: { params: idParam },
   responses: {
     204: { description: 'Deleted' },
-    401: problem('Missing or wrong admin token'),
-    404: problem('Unknown source'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'source_not_found'),
   },
 });
 
@@ -91,8 +95,7 @@ const pollRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: 'The poll report (a failed fetch is a report with status "error", not an HTTP error)', content: { 'application/json': { schema: PollReportSchema } } },
-    401: problem('Missing or wrong admin token'),
-    404: problem('Unknown source'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'source_not_found'),
   },
 });
 
@@ -116,8 +119,7 @@ const importRoute = createRoute({
         },
       },
     },
-    400: problem('Not an OPML document'),
-    401: problem('Missing or wrong admin token'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'payload_too_large'),
   },
 });
 
@@ -147,6 +149,14 @@ export function sourceRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(listRoute, async (c) => {
     const sources = await listSources(c.var.deps.pipeline.db);
     return c.json({ sources: sources.map(presentSource) }, 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    // The list query is the one that counts items; a few hundred sources make it cheap enough.
+    const source = (await listSources(c.var.deps.pipeline.db)).find((row) => row.id === id);
+    if (!source) throw new AppError(404, 'source_not_found', `no source ${id}`);
+    return c.json(presentSource(source), 200);
   });
 
   app.openapi(createSourceRoute, async (c) => {

@@ -6,6 +6,7 @@ import { countItems } from '../../store/items';
 import { listSources } from '../../store/sources';
 import { listTopics } from '../../store/topics';
 import type { AppEnv } from '../context';
+import { problemResponses } from '../problem';
 
 const healthRoute = createRoute({
   method: 'get',
@@ -29,7 +30,10 @@ const opmlRoute = createRoute({
   path: '/opml',
   summary: 'OPML of the topic feeds that have items, for a feed reader',
   request: { query: z.object({ format: z.enum(['rss', 'atom', 'json']).default('rss') }) },
-  responses: { 200: { description: 'OPML 2.0', content: { 'text/x-opml': { schema: z.string() } } } },
+  responses: {
+    200: { description: 'OPML 2.0', content: { 'text/x-opml': { schema: z.string() } } },
+    ...problemResponses('validation_failed'),
+  },
 });
 
 export function systemRoutes(): OpenAPIHono<AppEnv> {

@@ -7,10 +7,9 @@ import { getTopic, getTopicRule, listTopicRules, listTopics, type TopicRuleRow, 
 import type { AppEnv } from '../context';
 import { requireAdmin } from '../middleware';
 import { presentItem } from '../present';
-import { ProblemSchema } from '../problem';
+import { problemResponses } from '../problem';
 import { ItemSchema, TopicDefinitionSchema, TopicSchema } from '../schemas';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const slugParam = z.object({
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens').max(64).openapi({ example: 'kazakhstan' }),
 });
@@ -42,7 +41,10 @@ const listRoute = createRoute({
   path: '/api/topics',
   summary: 'Every topic with its item count',
   request: { query: z.object({ kind: z.enum(['country', 'custom']).optional() }) },
-  responses: { 200: { description: 'Topics', content: { 'application/json': { schema: z.object({ topics: z.array(TopicSchema) }) } } } },
+  responses: {
+    200: { description: 'Topics', content: { 'application/json': { schema: z.object({ topics: z.array(TopicSchema) }) } } },
+    ...problemResponses('validation_failed'),
+  },
 });
 
 const getRoute = createRoute({
@@ -50,7 +52,10 @@ const getRoute = createRoute({
   path: '/api/topics/{slug}',
   summary: 'One topic, with its operator terms and re-tagging progress',
   request: { params: slugParam },
-  responses: { 200: { description: 'The topic', content: { 'application/json': { schema: TopicSchema } } }, 404: problem('Unknown topic') },
+  responses: {
+    200: { description: 'The topic', content: { 'application/json': { schema: TopicSchema } } },
+    ...problemResponses('validation_failed', 'unknown_topic', 'topic_not_found'),
+  },
 });
 
 const putRoute = createRoute({
@@ -61,8 +66,7 @@ const putRoute = createRoute({
   request: { params: slugParam, body: { required: true, content: { 'application/json': { schema: TopicDefinitionSchema } } } },
   responses: {
     200: { description: 'Saved; `retag` reports progress', content: { 'application/json': { schema: TopicSchema } } },
-    400: problem('Invalid definition'),
-    401: problem('Missing or wrong admin token'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'payload_too_large'),
   },
 });
 
@@ -74,9 +78,7 @@ const deleteRoute = createRoute({
   request: { params: slugParam },
   responses: {
     200: { description: 'Deleted', content: { 'application/json': { schema: z.object({ slug: z.string(), result: z.enum(['deleted', 'extension_removed']) }) } } },
-    401: problem('Missing or wrong admin token'),
-    404: problem('Unknown topic'),
-    409: problem('A built-in topic cannot be deleted'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'topic_not_found', 'conflict'),
   },
 });
 
@@ -111,8 +113,7 @@ const previewRoute = createRoute({
         },
       },
     },
-    400: problem('Invalid request'),
-    404: problem('Unknown topic in the expression'),
+    ...problemResponses('validation_failed', 'invalid_expression', 'unknown_topic', 'payload_too_large', 'rate_limited'),
   },
 });
 

@@ -45,7 +45,12 @@ export const extraNames: ByLanguage = {
     PS: ['Gaza', 'Gaza Strip', 'West Bank', 'Palestinian territories', 'occupied Palestinian territories'],
     IL: ['IDF'],
     VA: ['Vatican', 'Holy See'],
-    GE: ['country of Georgia'],
+    GE: ['Georgia', 'country of Georgia'],
+    GN: ['Guinea'],
+    AG: ['Antigua'],
+    IN: ['India'],
+    FR: ['France'],
+    NO: ['Norway'],
     NL: ['Holland'],
     BA: ['Bosnia'],
     MD: ['Moldavia'],
@@ -108,7 +113,7 @@ export const extraNames: ByLanguage = {
   ur: { US: ['امریکہ'], IN: ['بھارت', 'ہندوستان'], GB: ['برطانیہ'] },
   zh: { US: ['美国'], KR: ['南韩'], KP: ['北韩'] },
   ja: { US: ['米国', 'アメリカ'], GB: ['英国'], KR: ['韓国'], KP: ['北朝鮮'], RU: ['ロシア'] },
-  ko: { RU: ['러시아'], KZ: ['카자흐스탄'], US: ['미국'], KR: ['한국'], KP: ['북한'] },
+  ko: { RU: ['러시아'], KZ: ['카자흐스탄'], US: ['미국'], KR: ['한국'], KP: ['북한'], IN: ['인도'] },
 };
 
 /**
@@ -119,7 +124,11 @@ export const extraNames: ByLanguage = {
 export const adjectives: ByLanguage = {
   en: {
     KZ: ['Kazakh'],
-    GB: ['English', 'Scottish', 'Welsh', 'Scots', 'Northern Irish'],
+    FR: ['French'],
+    IN: ['Indian'],
+    NO: ['Norwegian'],
+    US: ['American'],
+    GB: ['British', 'English', 'Scottish', 'Welsh', 'Scots', 'Northern Irish'],
     CN: ['Sino'],
     KG: ['Kyrgyz'],
     SA: ['Saudi'],
@@ -409,6 +418,10 @@ export const adjectives: ByLanguage = {
 export const demonyms: ByLanguage = {
   en: {
     KZ: ['Kazakh'],
+    US: ['American'],
+    NL: ['Dutchman'],
+    FR: ['Frenchman'],
+    AG: ['Antiguan'],
     GB: ['Briton', 'Brit', 'Scot', 'Englishman', 'Welshman'],
     TR: ['Turk'],
     PS: ['Gazan'],
@@ -491,7 +504,7 @@ export const demonyms: ByLanguage = {
  * Source: each language's usual exonym (Wikipedia's article titles in that language).
  */
 export const capitals: ByLanguage = {
-  en: { KZ: ['Nur-Sultan'], UA: ['Kiev'], MN: ['Ulaanbaatar'], MM: ['Nay Pyi Taw', 'Naypyitaw'], YE: ['Sanaa'], TD: ['Ndjamena'], TO: ['Nukualofa'], IN: ['New Delhi'], ET: ['Addis Abeba'] },
+  en: { US: ['Washington'], KZ: ['Nur-Sultan'], UA: ['Kiev'], MN: ['Ulaanbaatar'], MM: ['Nay Pyi Taw', 'Naypyitaw'], YE: ['Sanaa'], TD: ['Ndjamena'], TO: ['Nukualofa'], IN: ['New Delhi'], ET: ['Addis Abeba'] },
   ru: {
     RU: ['Москва'], KZ: ['Астана', 'Нур-Султан'], UA: ['Киев'], BY: ['Минск'], US: ['Вашингтон'], CN: ['Пекин'], GB: ['Лондон'],
     FR: ['Париж'], DE: ['Берлин'], TR: ['Анкара'], IR: ['Тегеран'], GE: ['Тбилиси'], AM: ['Ереван'], AZ: ['Баку'], KG: ['Бишкек'],
@@ -539,7 +552,7 @@ export const capitals: ByLanguage = {
 export const institutions: ByLanguage = {
   en: {
     RU: ['Kremlin', 'State Duma', 'Duma'],
-    US: ['White House', 'Pentagon', 'State Department', 'Capitol Hill', 'Oval Office'],
+    US: ['White House', 'Pentagon', 'State Department', 'Capitol Hill', 'Capitol', 'Oval Office'],
     GB: ['Downing Street', 'Whitehall'],
     FR: ['Élysée', 'Élysée Palace', "Quai d'Orsay", 'Matignon'],
     CN: ['Zhongnanhai'],
@@ -567,7 +580,11 @@ export const institutions: ByLanguage = {
   },
   kk: { RU: ['Кремль'], KZ: ['Ақорда', 'Мәжіліс'], US: ['Ақ үй'] },
   be: { RU: ['Крэмль'] },
-  de: { RU: ['Kreml'], US: ['Weißes Haus', '=Weißen Haus', '=Weiße Haus', 'Pentagon'], DE: ['Bundestag', 'Bundesregierung', 'Kanzleramt'] },
+  de: {
+    RU: ['Kreml'],
+    US: ['Weißes Haus', '=Weißen Haus', '=Weiße Haus', 'Pentagon'],
+    DE: ['Bundestag', 'Bundesregierung', 'Kanzleramt', 'Bundeskanzleramt', 'Bundeskanzler', 'Bundeskanzlerin', 'Bundeswehr', 'Bundesnetzagentur', 'Bundesinnenminister', 'Bundesinnenministerium', 'Bundesverfassungsgericht', 'Bundesamt'],
+  },
   pl: { RU: ['Kreml', '=Kremla', '=Kremlowi', '=Kremlem', '=Kremlu'], US: ['Biały Dom', '=Białego Domu', '=Białym Domu'] },
   cs: { RU: ['Kreml'], US: ['Bílý dům', '=Bílého domu', '=Bílém domě'] },
   tr: { RU: ['Kremlin'], US: ['Beyaz Saray'] },
@@ -596,7 +613,7 @@ export const droppedTerms: Array<{ iso2: string; terms: string[]; reason: string
   { iso2: 'CN', terms: ['Zhonghua'], reason: 'part of many names' },
   { iso2: 'MK', terms: ['Macedonia'], reason: 'also the Greek region' },
   { iso2: 'GB', terms: ['Great'], reason: 'no single word of a phrase name' },
-  { iso2: 'BE', terms: ['Brussels', 'Brüssel', 'Bruxelles', 'Bruxelas', 'Брюссель'], reason: 'mostly the EU institutions (see README: decisions)' },
+  { iso2: 'ML', terms: ['مالی'], reason: 'Urdu for "financial"' },
 ];
 
 /** Jamaica keeps Kingston (Norfolk Island's Kingston is a village). */
@@ -625,6 +642,9 @@ export const cueSets: Record<string, string[]> = {
   northKorea: ['Pyongyang', 'Jong', 'Juche', 'DPRK', 'Пхеньян', '평양', 'Kim'],
   turkeyFood: ['Thanksgiving', 'roast', 'roasted', 'stuffing', 'gravy', 'poultry', 'bird', 'birds', 'dinner', 'sandwich', 'sandwiches', 'farm', 'farms', 'feathers', 'gobble', 'Butterball', 'recipe', 'recipes', 'carve', 'carving', 'wild', 'pardon', 'pardoned', 'pardons', 'leftovers', 'cranberry', 'oven', 'bacon'],
   belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO'],
+  // Two sets of very common English words: both present = an English text (see RULE_FOREIGN).
+  englishA: ['the', 'and', 'of', 'to', 'is', 'in'],
+  englishB: ['for', 'with', 'that', 'from', 'was', 'are', 'has', 'have', 'this', 'said', 'says', 'by', 'at', 'it', 'on', 'will', 'after'],
 };
 
 /**
@@ -700,7 +720,7 @@ export const blockedPhrases: string[] = [
   'West Indian', 'British Columbia', 'New England', 'New South Wales', 'Indian Country',
   // US and other places named after a country or capital
   'New Mexico', 'New Jersey', 'Jersey City', 'Jersey Shore', 'Washington State', 'Washington state', 'University of Washington',
-  'Georgia Tech', 'Indian Wells', 'Lebanon, Pennsylvania', 'Niger State', 'Niger Gov', 'Niger Governor', 'Niger Government',
+  'Georgia Tech', 'Indian Wells', 'Indiana', 'Lebanon, Pennsylvania', 'Niger State', 'Niger Gov', 'Niger Governor', 'Niger Government',
   'Indian tribe', 'Indian tribes', 'Indian reservation',
   // Foods, animals, idioms
   'guinea pig', 'guinea pigs', 'guinea fowl', 'guinea worm', 'French fries', 'French fry', 'French toast', 'French press',
@@ -740,6 +760,14 @@ export const qualifierContext: Record<string, { after: string[]; before: string[
   es: { after: ['idioma', 'lengua'], before: ['habla', 'hablan', 'hablar'], beforeAtEnd: ['en'] },
   pt: { after: ['idioma', 'língua'], before: ['fala', 'falam', 'falar'], beforeAtEnd: ['em'] },
 };
+
+/** Food words: "Greek yogurt", "Italian meatballs", "Thai stir-fries" name a cuisine, not the state. */
+export const foodWords: string[] = [
+  'cuisine', 'food', 'foods', 'dish', 'dishes', 'recipe', 'recipes', 'restaurant', 'restaurants', 'takeaway', 'salad', 'lamb',
+  'beef', 'pork', 'chicken', 'cheese', 'wine', 'wines', 'beer', 'coffee', 'tea', 'bread', 'pastry', 'pastries', 'sauce', 'curry',
+  'curries', 'noodles', 'meatballs', 'stir', 'sausage', 'sausages', 'dumplings', 'dessert', 'desserts', 'cooking', 'chef', 'chefs',
+  'yogurt', 'yoghurt', 'pizza', 'pasta', 'soup', 'stew', 'cake', 'cakes', 'chocolate', 'vodka', 'whisky', 'whiskey', 'kebab',
+];
 
 /** Currency words: "Pakistani rupees", "US-Dollar", "российский рубль" name a currency. */
 export const currencyWords: string[] = [
