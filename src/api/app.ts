@@ -2,7 +2,7 @@
  * `createApp(deps)`: the one Hono app, served by Node and by the Worker alike; they differ only
  * in the deps they inject.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors';
@@ -12,10 +12,12 @@ import { describeProblemCodes, handleError, problemResponse } from './problem';
 import { rateLimit } from './rate-limit';
 import { feedRoutes } from './routes/feeds';
 import { itemRoutes } from './routes/items';
-import { pageRoutes } from './routes/pages';
 import { sourceRoutes } from './routes/sources';
 import { systemRoutes } from './routes/system';
 import { topicRoutes } from './routes/topics';
+import { adminPageRoutes } from './pages/admin-pages';
+import { docsPageRoutes } from './pages/docs-page';
+import { publicPageRoutes } from './pages/public-pages';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -51,10 +53,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', itemRoutes());
   app.route('/', topicRoutes());
   app.route('/', sourceRoutes());
-  app.route('/', pageRoutes());
+  app.route('/', publicPageRoutes());
+  app.route('/', adminPageRoutes());
+  app.route('/', docsPageRoutes((origin) => app.getOpenAPI31Document(documentConfig(origin))));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server.' });
-  app.doc31('/api/openapi.json', (c) => ({
+  const documentConfig = (origin: string) => ({
     openapi: '3.1.0',
     info: {
       title: 'topicwire',
@@ -67,8 +71,25 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         `**Errors** are RFC 9457 problem details (\`application/problem+json\`) with a stable \`code\`; these are all of them:\n\n${describeProblemCodes()}`,
       ].join('\n\n'),
     },
-    servers: [{ url: deps.publicUrl || new URL(c.req.url).origin }],
-  }));
+    servers: [{ url: deps.publicUrl || origin }],
+    tags: [
+      { name: 'Items', description: 'Stored stories: listing, search, one story with its sources.' },
+      { name: 'Feeds', description: 'The republished feeds of topic expressions, for feed readers.' },
+      { name: 'Topics', description: 'Countries (built in) and custom topics: definitions, preview, re-tagging.' },
+      { name: 'Sources', description: 'The feeds topicwire polls.' },
+      { name: 'System', description: 'Health, metrics, OPML.' },
+      { name: 'Pages', description: 'HTML pages for people (server-rendered).' },
+    ],
+  });
+  app.doc31('/api/openapi.json', (c) => documentConfig(new URL(c.req.url).origin));
+  // doc31 serves the document without describing itself; this entry lists it with the rest.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    tags: ['System'],
+    responses: { 200: { description: 'The document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+  });
 
   app.notFound((c) => problemResponse(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError(handleError);

@@ -26,7 +26,8 @@ export function createMatcherCache(): MatcherCache {
     compile,
     async get(db) {
       const rows = await listTopicRules(db);
-      const key = rows.map((row) => `${row.slug}@${row.updatedAt}`).join('|');
+      // The rules themselves are the key: two saves within one millisecond still differ.
+      const key = JSON.stringify(rows.map((row) => [row.slug, row.include, row.exclude, row.fields]));
       if (cached && key === cachedKey) return cached;
       cached = compile(rows.map(toTopicRules));
       cachedKey = key;

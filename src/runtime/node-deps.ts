@@ -74,6 +74,7 @@ export async function createNodeRuntime(
     adminToken: config.adminToken,
     publicUrl: config.publicUrl,
     version: VERSION,
+    trustProxy: config.trustProxy,
     runInBackground: (task) => {
       task().catch((error: unknown) => console.error('background task failed:', error));
     },

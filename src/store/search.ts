@@ -143,16 +143,17 @@ export async function loadSearchHighlights(
 }
 
 /**
- * Ids of the items among `candidates` (an SQL select of `id`) that match, best first by BM25
- * (a title hit weighs ten summary hits), `offset` rows in.
+ * Ids of the items that match, best first by BM25 (a title hit weighs ten summary hits),
+ * `offset` rows in; only among `candidates` (an SQL select of `id`) when given.
  */
 export async function rankSearchHits(
   db: Db,
-  options: { match: string; candidates: SQL; limit: number; offset: number },
+  options: { match: string; candidates: SQL | null; limit: number; offset: number },
 ): Promise<number[]> {
+  const among = options.candidates === null ? sql`` : sql`and rowid in (select id from (${options.candidates}))`;
   const rows = await db.all<{ id: number }>(sql`
     select rowid as id from items_fts
-    where items_fts match ${options.match} and rowid in (select id from (${options.candidates}))
+    where items_fts match ${options.match} ${among}
     order by bm25(items_fts, 10.0, 1.0), rowid desc
     limit ${options.limit} offset ${options.offset}`);
   return rows.map((row) => Number(row.id));

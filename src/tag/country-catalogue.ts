@@ -51,7 +51,7 @@ import {
   extraNames,
   institutions,
 } from './data/country-supplement';
-import { normalizeTerm } from './normalize-text';
+import { foldWord } from './normalize-text';
 
 export interface CountryTopic {
   /** slugify(world-countries name.common), e.g. kazakhstan, united-states, dr-congo, turkiye. */
@@ -198,11 +198,12 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
   const dropped = new Map<string, Set<string>>();
   for (const { iso2, terms: list } of droppedTerms) {
     const set = dropped.get(iso2) ?? new Set<string>();
-    for (const term of list) set.add(normalizeTerm(term));
+    for (const term of list) set.add(foldWord(term));
     dropped.set(iso2, set);
   }
   const isDropped = (iso2: string, text: string): boolean => {
-    const key = normalizeTerm(text);
+    // foldWord, not normalizeTerm: thousands of short names would shape the tokenizer's JIT code.
+    const key = foldWord(text);
     return (dropped.get(iso2)?.has(key) ?? false) || (dropped.get('*')?.has(key) ?? false);
   };
 

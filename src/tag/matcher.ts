@@ -78,7 +78,7 @@ const RULE_EXACT = 8;
 const RULE_PERSON_BEFORE = 16;
 const RULE_PERSON_AFTER = 32;
 const RULE_LANGUAGE = 64;
-const RULE_CURRENCY = 128;
+const RULE_PRODUCT = 128;
 const RULE_ELSEWHERE = 256;
 const RULE_LOWER_WORD = 512;
 const RULE_FOREIGN = 1024;
@@ -245,18 +245,35 @@ function addOperatorHit(build: Build, tokens: string[], hit: Hit, prefix: boolea
   (current.hits ??= []).push(hit);
 }
 
-function prefixPair(first: number, second: number): number {
-  return ((first << 5) ^ second) & 0xffff;
+/** A hash of a word's first three characters, for the prefix filter. */
+function prefixTriple(a: number, b: number, c: number): number {
+  return (a * 961 + b * 31 + c) & 0xffff;
 }
 
-function prefixKey(token: string): number {
-  return token.length > 1 ? token.charCodeAt(0) * 65536 + token.charCodeAt(1) : token.charCodeAt(0);
+/** Index key of a prefix term: its first three characters (or all of a shorter prefix). */
+function prefixKey(token: string, length = Math.min(3, token.length)): number {
+  if (length >= 3) return token.charCodeAt(0) * 4294967296 + token.charCodeAt(1) * 65536 + token.charCodeAt(2);
+  return length === 2 ? token.charCodeAt(0) * 65536 + token.charCodeAt(1) : token.charCodeAt(0);
 }
 
 /** Lower-case words of a term with their diacritics (inflection needs them), and their folded tokens. */
 const compileStream = createTokenStream(32);
 
+/**
+ * Words made only of letters and digits of spaced scripts, separated by spaces, apostrophes or
+ * hyphens: `tokenize` would cut them at exactly those separators.
+ */
+const simpleTerm = /^[\p{L}\p{N}]+(?:[\s'’‘ʼ\-‐‑–—]+[\p{L}\p{N}]+)*$/u;
+const simpleSeparators = /[\s'’‘ʼ\-‐‑–—]+/u;
+const noSpaceScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 function splitWords(text: string): { words: string[]; tokens: string[] } {
+  // Most terms are simple; splitting them here keeps the thousands of short compile-time
+  // inputs away from the tokenizer, whose optimised code is then shaped by real texts only.
+  if (simpleTerm.test(text) && !noSpaceScript.test(text)) {
+    const words = text.split(simpleSeparators).map((word) => word.normalize('NFC').replace(/\u0130/g, 'I').toLowerCase());
+    return { words, tokens: words.map((word) => foldWord(word)) };
+  }
   const stream = tokenize(text, compileStream);
   const words: string[] = [];
   const tokens: string[] = [];
@@ -335,19 +352,21 @@ function ruleForTerm(context: CompileContext, term: CountryTerm, words: string[]
   if (isAcronym(term.text)) {
     flags |= RULE_ALL_CAPS;
   } else if (cased) {
+    // The first letter as the term is written decides ("country of Georgia" starts in lower case).
+    const firstLetter = /\p{L}/u.exec(term.text)?.[0] ?? '';
     const needsCapital =
       term.kind === 'name' || term.kind === 'capital' || term.kind === 'institution'
-        ? term.text !== term.text.toLowerCase()
+        ? firstLetter !== firstLetter.toLowerCase()
         : term.kind === 'adjective'
           ? capitalisedAdjectives.has(term.lang)
           : capitalisedDemonyms.has(term.lang) && term.text !== term.text.toLowerCase();
     if (needsCapital) flags |= RULE_CAPITAL;
   }
-  if (term.kind === 'adjective' || term.kind === 'demonym') flags |= RULE_LANGUAGE | RULE_CURRENCY;
+  if (term.kind === 'adjective' || term.kind === 'demonym') flags |= RULE_LANGUAGE | RULE_PRODUCT;
   // A word the language writes in lower case, capitalised inside a sentence, is a name
   // (Portuguese "indiana" vs Indiana, the US state).
   if (cased && !(flags & RULE_CAPITAL) && term.text === term.text.toLowerCase() && term.kind !== 'name') flags |= RULE_LOWER_WORD;
-  if (term.kind === 'name') flags |= RULE_CURRENCY;
+  if (term.kind === 'name') flags |= RULE_PRODUCT;
   if (term.kind === 'capital') flags |= RULE_ELSEWHERE;
   // A Latin-script term of another language is often an ordinary English word or name
   // (German Island = Iceland, Hungarian Man, Portuguese francês → "Frances"): it does not
@@ -574,8 +593,9 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     for (const t of toTokenSet(lists.before)) qualifierBefore.add(t);
     for (const t of toTokenSet(lists.beforeAtEnd)) qualifierBeforeAtEnd.add(t);
   }
-  const currencies = toTokenSet(currencyWords);
-  for (const t of toTokenSet(foodWords)) qualifierAfter.add(t);
+  // Currencies and foods follow names too ("US dollar", "Thailand curry"); languages follow adjectives only.
+  const products = toTokenSet([...currencyWords, ...foodWords]);
+  const conjunctions = toTokenSet(['and', 'or', 'и', 'или', 'та', 'і', 'und', 'oder', 'et', 'ou', 'y', 'e', 'i']);
   const phraseEnds = toTokenSet(phraseEndWords);
   const notNames = toTokenSet(notPersonNames);
   const elsewhere = new Set(elsewhereRegions);
@@ -604,14 +624,17 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     const bit = hashToken(key) & filterMask;
     cueFilter[bit >>> 5] = (cueFilter[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
-  // First two characters of the single-word prefix terms, to skip the index for most tokens.
-  const prefixPairs = new Uint8Array(65536);
+  // First three characters of the single-word prefix terms, to skip the index for most tokens.
+  const prefixTriples = new Uint8Array(65536);
+  let hasShortPrefixes = false;
   for (const entries of build.prefixIndex.values()) {
-    for (const entry of entries) if (entry.prefix.length >= 2) prefixPairs[prefixPair(entry.prefix.charCodeAt(0), entry.prefix.charCodeAt(1))] = 1;
+    for (const entry of entries) {
+      const p = entry.prefix;
+      if (p.length >= 3) prefixTriples[prefixTriple(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
+      else hasShortPrefixes = true;
+    }
   }
   const prefixIndex = build.prefixIndex.size > 0 ? build.prefixIndex : null;
-  let hasShortPrefixes = false;
-  for (const entries of build.prefixIndex.values()) if (entries.some((e) => e.prefix.length < 2)) hasShortPrefixes = true;
   const topicCount = slugs.length;
   const scratch: Scratch = {
     titleStream: createTokenStream(),
@@ -624,7 +647,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     deferredDateline: [],
     cues: 0,
   };
-  const englishCues = (context.cueBits.get('englishA') ?? 0) | (context.cueBits.get('englishB') ?? 0);
+  const englishCues = context.cueBits.get('english') ?? 0;
 
   const maxCandidates = 16;
   const candidateEnds = new Int32Array(maxCandidates);
@@ -671,15 +694,18 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
         return false;
       }
     }
-    if (flags & (RULE_LANGUAGE | RULE_CURRENCY) && hasNext && (tokenFlags[next] ?? 0) & TOKEN_JOINED) {
+    if (flags & (RULE_LANGUAGE | RULE_PRODUCT) && hasNext && (tokenFlags[next] ?? 0) & TOKEN_JOINED) {
       const nextNorm = normAt(s, next);
-      if (flags & RULE_CURRENCY && currencies.has(nextNorm)) return false;
+      if (flags & RULE_PRODUCT && products.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && qualifierAfter.has(nextNorm)) return false;
     }
     if (flags & RULE_LANGUAGE && prev >= 0 && first & TOKEN_JOINED) {
+      // "in Russian", and "in Kazakh and Russian": step back over coordinated adjectives.
+      let before = prev;
+      for (let steps = 0; steps < 4 && before > 0 && (conjunctions.has(normAt(s, before)) || isPlaceToken(normAt(s, before))); steps++) before--;
       const prevNorm = normAt(s, prev);
       if (qualifierBefore.has(prevNorm)) return false;
-      if (qualifierBeforeAtEnd.has(prevNorm)) {
+      if (qualifierBeforeAtEnd.has(normAt(s, before))) {
         const nextFlags = hasNext ? (tokenFlags[next] ?? 0) : 0;
         if (!hasNext || !(nextFlags & TOKEN_SPACED) || phraseEnds.has(normAt(s, next))) return false;
       }
@@ -718,11 +744,11 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
 
   function matchPrefixes(index: Map<number, PrefixEntry[]>, token: string, field: number, short: boolean): void {
     if (token.length === 0) return;
-    const entries = token.length > 1 ? index.get(prefixKey(token)) : undefined;
-    if (entries) for (const entry of entries) if (token.startsWith(entry.prefix)) applyOperatorHits(entry.hits, field);
-    if (short && token.length > 1) {
-      const single = index.get(token.charCodeAt(0));
-      if (single) for (const entry of single) applyOperatorHits(entry.hits, field);
+    const lengths = short ? [1, 2, 3] : [3];
+    for (const length of lengths) {
+      if (token.length < length) break;
+      const entries = index.get(prefixKey(token, length));
+      if (entries) for (const entry of entries) if (token.startsWith(entry.prefix)) applyOperatorHits(entry.hits, field);
     }
   }
 
@@ -738,9 +764,13 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       if (prefixIndex) {
         const start = s.starts[i] ?? 0;
         const norm = s.norms[i];
-        const c0 = norm ? norm.charCodeAt(0) : s.lower.charCodeAt(start);
-        const c1 = norm ? norm.charCodeAt(1) : (s.ends[i] ?? 0) > start + 1 ? s.lower.charCodeAt(start + 1) : NaN;
-        if (hasShortPrefixes || prefixPairs[prefixPair(c0, c1)] === 1) matchPrefixes(prefixIndex, normAt(s, i), field, hasShortPrefixes);
+        let candidate = hasShortPrefixes;
+        if (!candidate && (norm ? norm.length >= 3 : (s.ends[i] ?? 0) - start >= 3)) {
+          const text = norm ?? s.lower;
+          const at = norm ? 0 : start;
+          candidate = prefixTriples[prefixTriple(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))] === 1;
+        }
+        if (candidate) matchPrefixes(prefixIndex, normAt(s, i), field, hasShortPrefixes);
       }
       const bit = (hashes[i] ?? 0) & filterMask;
       if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
@@ -807,7 +837,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       }
     }
     scratch.cues = cues;
-    const english = language ? /^en(?:-|$)/i.test(language) : (cues & englishCues) === englishCues;
+    const english = language ? /^en(?:-|$)/i.test(language) : (cues & englishCues) !== 0;
     for (let d = 0; d < scratch.deferredTopic.length; d++) {
       const rule = scratch.deferredRule[d] ?? noRule;
       const topic = scratch.deferredTopic[d] ?? -1;
@@ -851,7 +881,7 @@ const CASING_TITLE = 3;
 function casingOf(s: TokenStream): number {
   if (s.casedLetters >= 8 && s.upperLetters >= 0.8 * s.casedLetters) return CASING_ALL_CAPS;
   const words = s.capitalisedCount + s.lowercaseCount;
-  if (s.capitalisedCount === 0 && s.lowercaseCount >= 4) return CASING_ALL_LOWER;
+  if (s.capitalisedCount === 0 && s.lowercaseCount >= 8) return CASING_ALL_LOWER;
   if (words >= 4 && s.capitalisedCount >= 0.6 * words) return CASING_TITLE;
   return CASING_NORMAL;
 }

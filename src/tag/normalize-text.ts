@@ -282,6 +282,41 @@ function segmentRun(stream: TokenStream, lower: string, start: number, end: numb
   return count;
 }
 
+/** End of a dotted abbreviation starting with the letter before `dot` (U.S.), or `dot` if none. */
+function readAbbreviation(source: string, dot: number): number {
+  const chars = charTable!;
+  let k = dot;
+  let letters = 1;
+  while (
+    k + 1 < source.length &&
+    source.charCodeAt(k) === 0x2e &&
+    ((chars[source.charCodeAt(k + 1)] ?? 0) & CLASS_MASK) === WORD &&
+    (k + 2 >= source.length || ((chars[source.charCodeAt(k + 2)] ?? 0) & CLASS_MASK) !== WORD)
+  ) {
+    letters++;
+    k += 2;
+  }
+  if (letters < 2) return dot;
+  return k < source.length && source.charCodeAt(k) === 0x2e ? k + 1 : k;
+}
+
+/** The letters of an abbreviation without its dots. */
+function abbreviationLetters(lower: string, start: number, end: number): string {
+  let letters = '';
+  for (let k = start; k < end; k++) if (lower.charCodeAt(k) !== 0x2e) letters += lower[k];
+  return letters;
+}
+
+/** Capital letters at the start of a word (its length when the word is in capitals). */
+function countLeadingCapitals(source: string, start: number, end: number, chars: Uint8Array): number {
+  let upper = 0;
+  for (let k = start; k < end; k++) {
+    if (((chars[source.charCodeAt(k)] ?? 0) & UPPER) === 0) break;
+    upper++;
+  }
+  return upper;
+}
+
 function scan(source: string, stream: TokenStream, normalized: boolean): boolean {
   const chars = charTable ?? tables().chars;
   const folds = foldTable ?? tables().folds;
@@ -387,31 +422,16 @@ function scan(source: string, stream: TokenStream, normalized: boolean): boolean
     let end = i;
     let norm: string | null = null;
     let abbreviation = false;
-    let upper = 0;
-    let cased = 0;
     // Dotted abbreviation: single letters each followed by a dot (U.S., U.K., D.C.).
-    if (end - start === 1 && source.charCodeAt(end) === 0x2e && end + 1 < length && ((chars[source.charCodeAt(end + 1)] ?? 0) & CLASS_MASK) === WORD) {
-      let letters = lower[start] ?? '';
-      let k = end;
-      while (
-        source.charCodeAt(k) === 0x2e &&
-        k + 1 < length &&
-        ((chars[source.charCodeAt(k + 1)] ?? 0) & CLASS_MASK) === WORD &&
-        (k + 2 >= length || ((chars[source.charCodeAt(k + 2)] ?? 0) & CLASS_MASK) !== WORD)
-      ) {
-        const e = chars[source.charCodeAt(k + 1)] ?? 0;
-        if (e & UPPER) upper++;
-        if (e & (UPPER | LOWER)) cased++;
-        letters += lower[k + 1] ?? '';
-        k += 2;
-      }
-      if (letters.length >= 2) {
-        if (source.charCodeAt(k) === 0x2e) k++;
+    if (end - start === 1 && end + 1 < length && source.charCodeAt(end) === 0x2e && ((chars[source.charCodeAt(end + 1)] ?? 0) & CLASS_MASK) === WORD) {
+      const abbreviationEnd = readAbbreviation(source, end);
+      if (abbreviationEnd > end) {
+        const letters = abbreviationLetters(lower, start, abbreviationEnd);
         norm = foldLower(letters, 0, letters.length, folds);
         hash = hashToken(norm);
         abbreviation = true;
-        end = k;
-        i = k;
+        end = abbreviationEnd;
+        i = abbreviationEnd;
       }
     }
     if (norm === null && nonAscii) {
@@ -424,20 +444,9 @@ function scan(source: string, stream: TokenStream, normalized: boolean): boolean
       if (first & UPPER) {
         flags |= TOKEN_CAPITAL;
         capitalised++;
-        // Only a capitalised word can be in capitals; count its letters (rare beyond one).
-        if (!abbreviation) {
-          upper = 0;
-          cased = 0;
-          for (let k = start; k < end; k++) {
-            const e = chars[source.charCodeAt(k)] ?? 0;
-            if (e & UPPER) upper++;
-            else if (e & LOWER) {
-              cased++;
-              break;
-            }
-          }
-          cased += upper;
-        }
+        // Only a capitalised word can be in capitals: count its leading capitals.
+        const upper = abbreviation ? end - start : countLeadingCapitals(source, start, end, chars);
+        const cased = abbreviation || upper === end - start ? upper : upper + 1;
         if ((upper >= 2 || abbreviation) && upper === cased) flags |= TOKEN_ALL_CAPS;
         upperLetters += upper;
         casedLetters += cased;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createApp } from '../../src/api/app';
 import type { AppDeps } from '../../src/api/context';
 import { createNodeRuntime, type NodeRuntime } from '../../src/runtime/node-deps';
-import { startOrigin, type Origin } from '../helpers/origin';
+import { startOrigin, type Origin, type Route } from '../helpers/origin';
 
 export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures', 'api');
 export const TOKEN = 'test-admin-token-5f1c';
@@ -42,16 +42,27 @@ export async function json<T = any>(response: Response | Promise<Response>): Pro
 }
 
 export async function startHarness(
-  options: { feeds?: string[]; servable?: string[]; deps?: Partial<AppDeps>; env?: Record<string, string> } = {},
+  options: {
+    /** Fixture feeds added and polled before the tests (default: ALL_FEEDS). */
+    feeds?: string[];
+    /** Further fixture feeds the origin serves, for tests to add later. */
+    servable?: string[];
+    /** Other origin routes (HTML pages, broken feeds). */
+    routes?: Record<string, Route>;
+    deps?: Partial<AppDeps>;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const feeds = options.feeds ?? ALL_FEEDS;
   const servable = [...new Set([...feeds, ...(options.servable ?? [])])];
-  const origin = await startOrigin(
-    Object.fromEntries(
+  const origin = await startOrigin({
+    ...Object.fromEntries(
       servable.map((file) => [`/${file}`, { body: readFileSync(join(FIXTURES_DIR, file)), contentType: 'application/rss+xml' }]),
     ),
-  );
+    ...options.routes,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'topicwire-api-'));
+  let tick = 0;
   const runtime = await createNodeRuntime(
     {
       DATABASE_URL: `file:${join(dir, 'api.db')}`,
@@ -62,7 +73,9 @@ export async function startHarness(
       PUBLIC_URL: 'http://topicwire.test',
       ...options.env,
     },
-    { now: () => NOW },
+    // A clock that still moves (1 ms a reading): the matcher cache tells rule versions apart by
+    // their save time, so a frozen clock would hide an edit.
+    { now: () => NOW + tick++ },
   );
   const app = createApp({ ...runtime.app, ...options.deps });
   const sourceIds: Record<string, number> = {};

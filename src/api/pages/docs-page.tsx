@@ -62,7 +62,7 @@ export function docsPageRoutes(getDocument: (origin: string) => OpenApiPaths): O
             <section class="card">
               <h2>{tag}</h2>
               <div class="table-wrap">
-                <table>
+                <table class="ops">
                   <tbody>
                     {operations
                       .filter((operation) => operation.tag === tag)

@@ -29,12 +29,12 @@ textarea{width:100%;min-height:5.5rem;font-family:ui-monospace,SFMono-Regular,Me
 button,.button{font:inherit;font-size:.95rem;padding:.5rem .9rem;border-radius:.4rem;border:1px solid var(--accent);background:var(--accent);color:var(--card);cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:transparent;color:var(--accent)}
 button.danger{background:transparent;border-color:var(--bad);color:var(--bad)}
-button.small{font-size:.8rem;padding:.2rem .5rem}
+button.small,.button.small{font-size:.8rem;padding:.2rem .5rem}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;background:var(--accent-bg);padding:0 .25rem;border-radius:.25rem}
 .muted{color:var(--muted)}.small{font-size:.85rem}
 .feeds{display:inline-flex;flex-wrap:wrap;gap:.3rem}
 .feeds a{font-size:.75rem;padding:.05rem .4rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none;white-space:nowrap}
-ul.topics{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.15rem 1.25rem}
+ul.topics{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:.15rem 1.25rem}
 ul.topics li{display:flex;align-items:baseline;gap:.4rem;padding:.3rem 0;border-bottom:1px solid var(--line)}
 ul.topics li .name{flex:1;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .count{color:var(--muted);font-size:.85rem;font-variant-numeric:tabular-nums}
@@ -71,6 +71,17 @@ mark{background:var(--mark);color:inherit}
 .copy{display:flex;gap:.4rem;align-items:center;margin:.25rem 0}.copy input{flex:1;font-size:.85rem}
 details summary{cursor:pointer}
 .hint{flex-basis:100%;margin:.25rem 0 0}
+.push-right{margin-left:auto}.wide{width:100%}
+.card>h2:first-child{margin-top:0}
+table.ops td:first-child{width:4.5rem}table.ops td:nth-child(2){width:38%}
+.chart-title{font-size:.8rem;color:var(--muted);margin:.75rem 0 .25rem}
+@media (max-width:40rem){
+table.responsive thead{display:none}
+table.responsive tr{display:block;padding:.6rem 0;border-bottom:1px solid var(--line)}
+table.responsive td{display:block;border:none;padding:.1rem 0}
+table.responsive td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.75rem;text-transform:uppercase;letter-spacing:.03em}
+.chart-legend span:nth-child(2){display:none}
+}
 `;
 
 export interface LayoutProps {
@@ -89,6 +100,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="data:," />
         <title>{props.title}</title>
         <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: STYLE }} />
         {props.head}
@@ -141,6 +153,7 @@ export function DayChart(props: { perDay: Map<number, number>; now: number; days
   const date = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
   return (
     <figure class="chart-figure">
+      <figcaption class="chart-title">Stories per day, last {props.days} days</figcaption>
       <svg
         class="chart"
         viewBox={`0 0 ${width} ${height + 2}`}
@@ -159,13 +172,13 @@ export function DayChart(props: { perDay: Map<number, number>; now: number; days
           );
         })}
       </svg>
-      <figcaption class="chart-legend">
+      <div class="chart-legend">
         <span>{date(days[0] ?? today)}</span>
         <span>
           {total} {total === 1 ? 'story' : 'stories'} in {props.days} days · peak {Math.max(...counts)}/day
         </span>
         <span>{date(today)}</span>
-      </figcaption>
+      </div>
     </figure>
   );
 }

@@ -284,12 +284,12 @@ function errorPage(c: Context<AppEnv>, nonce: string, error: AppError, expr: str
   return c.html(
     <Layout title={`topicwire: ${status === 404 ? 'unknown topic' : 'malformed expression'}`} nonce={nonce}>
       <h1>{status === 404 ? 'Unknown topic' : 'That expression does not parse'}</h1>
-      <p>{error.message}</p>
+      {entries.length === 0 ? <p>{error.message}</p> : null}
       {entries.length > 0 ? (
         <ul>
           {entries.map(([wrong, list]) => (
             <li>
-              Instead of <code>{wrong}</code>, did you mean{' '}
+              There is no topic <code>{wrong}</code>. Did you mean{' '}
               {list.map((slug, i) => (
                 <>
                   {i > 0 ? ', ' : ''}

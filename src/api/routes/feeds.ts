@@ -21,6 +21,7 @@ const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60';
 const feedRoute = createRoute({
   method: 'get',
   path: '/feeds/{file}',
+  tags: ['Feeds'],
   summary: 'The feed of a topic expression, as RSS 2.0, Atom 1.0 or JSON Feed 1.1',
   description: 'The file is `{expression}.{rss|atom|json}`, e.g. `kazakhstan+russia.rss`. Every story once, newest first.',
   request: {

@@ -20,6 +20,7 @@ const dateParam = z
 const listRoute = createRoute({
   method: 'get',
   path: '/api/items',
+  tags: ['Items'],
   summary: 'Items, newest first, or full-text search hits',
   description:
     'Filters combine: a topic expression, a full-text search (`q`), a source, a language and a date range. ' +
@@ -58,6 +59,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/items/{id}',
+  tags: ['Items'],
   summary: 'One item, with its topics, its sources and its duplicates',
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
   responses: {
@@ -90,7 +92,10 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
     if (search !== null && query.sort === 'relevance') {
       const offset = query.cursor === undefined ? 0 : decodeRankCursor(query.cursor);
       if (offset === null) throw badCursor();
-      const ids = await rankSearchHits(db, { match: search.match, candidates: matchingItemsQuery(expression, filters), limit: query.limit + 1, offset });
+      // The candidates carry the match too, so the set ranked is the hits, not every item.
+      const narrowed = expression !== null || Object.keys(filters).length > 0;
+      const candidates = narrowed ? matchingItemsQuery(expression, { ...filters, match: search.match }) : null;
+      const ids = await rankSearchHits(db, { match: search.match, candidates, limit: query.limit + 1, offset });
       pageIds = ids.slice(0, query.limit);
       nextCursor = ids.length > query.limit ? encodeRankCursor(offset + query.limit) : null;
     } else {

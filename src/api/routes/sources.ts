@@ -35,6 +35,7 @@ const SourcePatchSchema = z
 const listRoute = createRoute({
   method: 'get',
   path: '/api/sources',
+  tags: ['Sources'],
   summary: 'Sources with their poll state',
   responses: { 200: { description: 'Sources', content: { 'application/json': { schema: z.object({ sources: z.array(SourceSchema) }) } } } },
 });
@@ -42,6 +43,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/sources/{id}',
+  tags: ['Sources'],
   summary: 'One source with its poll state and item count',
   request: { params: idParam },
   responses: {
@@ -53,6 +55,7 @@ const getRoute = createRoute({
 const createSourceRoute = createRoute({
   method: 'post',
   path: '/api/sources',
+  tags: ['Sources'],
   summary: 'Add a source by feed URL or page URL (autodiscovery)',
   security,
   request: { body: { required: true, content: { 'application/json': { schema: NewSourceSchema } } } },
@@ -66,6 +69,7 @@ const createSourceRoute = createRoute({
 const patchRoute = createRoute({
   method: 'patch',
   path: '/api/sources/{id}',
+  tags: ['Sources'],
   summary: 'Update a source (title, poll bounds, enabled)',
   security,
   request: { params: idParam, body: { required: true, content: { 'application/json': { schema: SourcePatchSchema } } } },
@@ -78,6 +82,7 @@ const patchRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/sources/{id}',
+  tags: ['Sources'],
   summary: 'Delete a source; its items stay where other sources carry them',
   security,
   request: { params: idParam },
@@ -90,6 +95,7 @@ const deleteRoute = createRoute({
 const pollRoute = createRoute({
   method: 'post',
   path: '/api/sources/{id}/poll',
+  tags: ['Sources'],
   summary: 'Poll one source now',
   security,
   request: { params: idParam },
@@ -102,6 +108,7 @@ const pollRoute = createRoute({
 const importRoute = createRoute({
   method: 'post',
   path: '/api/sources/import',
+  tags: ['Sources'],
   summary: 'Import sources from an OPML document',
   security,
   request: { body: { required: true, content: { 'text/x-opml': { schema: z.string() }, 'application/xml': { schema: z.string() }, 'text/xml': { schema: z.string() } } } },
@@ -126,6 +133,7 @@ const importRoute = createRoute({
 const opmlRoute = createRoute({
   method: 'get',
   path: '/api/sources.opml',
+  tags: ['Sources'],
   summary: 'Every source as OPML',
   responses: { 200: { description: 'OPML 2.0', content: { 'text/x-opml': { schema: z.string() } } } },
 });

@@ -11,6 +11,7 @@ import { problemResponses } from '../problem';
 const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
+  tags: ['System'],
   summary: 'Liveness: the process answers and the database responds',
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), version: z.string(), items: z.number().int() }) } } },
@@ -21,6 +22,7 @@ const healthRoute = createRoute({
 const metricsRoute = createRoute({
   method: 'get',
   path: '/metrics',
+  tags: ['System'],
   summary: 'Prometheus text metrics',
   responses: { 200: { description: 'Metrics in the Prometheus text format 0.0.4', content: { 'text/plain': { schema: z.string() } } } },
 });
@@ -28,6 +30,7 @@ const metricsRoute = createRoute({
 const opmlRoute = createRoute({
   method: 'get',
   path: '/opml',
+  tags: ['System'],
   summary: 'OPML of the topic feeds that have items, for a feed reader',
   request: { query: z.object({ format: z.enum(['rss', 'atom', 'json']).default('rss') }) },
   responses: {

@@ -39,6 +39,7 @@ export function presentTopic(publicUrl: string, topic: TopicWithCount, rule?: To
 const listRoute = createRoute({
   method: 'get',
   path: '/api/topics',
+  tags: ['Topics'],
   summary: 'Every topic with its item count',
   request: { query: z.object({ kind: z.enum(['country', 'custom']).optional() }) },
   responses: {
@@ -50,6 +51,7 @@ const listRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/topics/{slug}',
+  tags: ['Topics'],
   summary: 'One topic, with its operator terms and re-tagging progress',
   request: { params: slugParam },
   responses: {
@@ -61,6 +63,7 @@ const getRoute = createRoute({
 const putRoute = createRoute({
   method: 'put',
   path: '/api/topics/{slug}',
+  tags: ['Topics'],
   summary: 'Define a custom topic, or extend a built-in one; stored items are re-tagged in the background',
   security,
   request: { params: slugParam, body: { required: true, content: { 'application/json': { schema: TopicDefinitionSchema } } } },
@@ -73,6 +76,7 @@ const putRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/topics/{slug}',
+  tags: ['Topics'],
   summary: 'Delete a custom topic and its tags, or remove the extension of a built-in topic',
   security,
   request: { params: slugParam },
@@ -96,6 +100,7 @@ const PreviewRequestSchema = z
 const previewRoute = createRoute({
   method: 'post',
   path: '/api/topics/preview',
+  tags: ['Topics'],
   summary: 'Which stored items a definition or expression would match, before saving',
   request: { body: { required: true, content: { 'application/json': { schema: PreviewRequestSchema } } } },
   responses: {
@@ -140,7 +145,10 @@ export function topicRoutes(): OpenAPIHono<AppEnv> {
     return c.json(presentTopic(c.var.deps.publicUrl, topic, await getTopicRule(db, slug)), 200);
   });
 
-  app.use('/api/topics/:slug', async (c, next) => (c.req.method === 'GET' ? next() : requireAdmin()(c, next)));
+  // Writes to a topic need the token; a preview only reads, whoever asks (it is rate-limited).
+  app.use('/api/topics/:slug', async (c, next) =>
+    c.req.method === 'GET' || c.req.path === '/api/topics/preview' ? next() : requireAdmin()(c, next),
+  );
 
   app.openapi(putRoute, async (c) => {
     const { slug } = c.req.valid('param');

@@ -642,9 +642,9 @@ export const cueSets: Record<string, string[]> = {
   northKorea: ['Pyongyang', 'Jong', 'Juche', 'DPRK', 'Пхеньян', '평양', 'Kim'],
   turkeyFood: ['Thanksgiving', 'roast', 'roasted', 'stuffing', 'gravy', 'poultry', 'bird', 'birds', 'dinner', 'sandwich', 'sandwiches', 'farm', 'farms', 'feathers', 'gobble', 'Butterball', 'recipe', 'recipes', 'carve', 'carving', 'wild', 'pardon', 'pardoned', 'pardons', 'leftovers', 'cranberry', 'oven', 'bacon'],
   belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO'],
-  // Two sets of very common English words: both present = an English text (see RULE_FOREIGN).
-  englishA: ['the', 'and', 'of', 'to', 'is', 'in'],
-  englishB: ['for', 'with', 'that', 'from', 'was', 'are', 'has', 'have', 'this', 'said', 'says', 'by', 'at', 'it', 'on', 'will', 'after'],
+  // Frequent English words that are not words of the other Latin-script languages we match:
+  // one of them in an item without a declared language makes it an English text (RULE_FOREIGN).
+  english: ['the', 'and', 'with', 'that', 'this', 'from', 'has', 'have', 'says', 'said', 'after', 'who', 'how', 'what', 'why', 'its', 'their', 'they', 'than', 'been', 'would', 'could', 'should', 'about', 'which', 'into', 'over', 'amid'],
 };
 
 /**

@@ -1,0 +1,205 @@
+// /api/sources: list, read, add (feed URL or page URL), update, delete, poll now, OPML import
+// and export, with the admin token checked on every write.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/api/app';
+import { AUTH, json, startHarness, type Harness } from './harness';
+
+let h: Harness;
+const request = (path: string, init: RequestInit = {}) => h.app.request(path, init);
+const write = (method: string, path: string, body?: unknown, headers: Record<string, string> = AUTH) =>
+  request(path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+
+beforeAll(async () => {
+  h = await startHarness({
+    feeds: ['bbc-news-world-20260218.xml', 'wire-20260218.xml', 'golem-de-20181028.xml'],
+    servable: ['japantoday-world-20260218.xml', 'dw-english-all-20260218.xml'],
+    routes: {
+      '/japan-today/': {
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html><head><title>Japan Today</title><link rel="alternate" type="application/rss+xml" title="World" href="/japantoday-world-20260218.xml"></head><body>News</body></html>',
+      },
+      '/no-feed/': { contentType: 'text/html', body: '<!doctype html><html><head><title>Nothing</title></head><body>no feed here</body></html>' },
+      '/gone.xml': { contentType: 'text/plain', body: 'gone', status: 410 },
+    },
+  });
+}, 60_000);
+afterAll(async () => h?.close());
+
+describe('GET /api/sources and /api/sources/{id}', () => {
+  it('lists sources with their poll state and item counts', async () => {
+    const { sources } = await json(request('/api/sources'));
+    const bbc = sources.find((s: any) => s.id === h.sourceIds['bbc-news-world-20260218.xml']);
+    expect(bbc).toMatchObject({ title: 'BBC News', enabled: true, lastStatus: 'ok', lastHttpStatus: 200, lastError: null, errorCount: 0, itemCount: 33 });
+    expect(Date.parse(bbc.nextPollAt)).toBeGreaterThan(Date.parse(bbc.lastPolledAt));
+  });
+
+  it('reads one source by id', async () => {
+    const id = h.sourceIds['golem-de-20181028.xml'];
+    const source = await json(request(`/api/sources/${id}`));
+    expect(source).toMatchObject({ id, title: 'Golem.de', itemCount: 40, lastStatus: 'ok' });
+  });
+
+  it.each([
+    ['/api/sources/999', 404, 'source_not_found'],
+    ['/api/sources/abc', 400, 'validation_failed'],
+  ])('answers %s with %i %s', async (path, status, code) => {
+    const response = await request(path);
+    expect(response.status).toBe(status);
+    expect((await json(response)).code).toBe(code);
+  });
+});
+
+describe('POST /api/sources', () => {
+  it('adds the feed a web page links to (autodiscovery)', async () => {
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/japan-today/` });
+    expect(response.status).toBe(201);
+    const source = await json(response);
+    expect(source.url).toBe(`${h.origin.url}/japantoday-world-20260218.xml`);
+    expect(source.lastStatus).toBeNull();
+  });
+
+  it('answers 200 with the stored source when the URL is already a source', async () => {
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/bbc-news-world-20260218.xml` });
+    expect(response.status).toBe(200);
+    expect((await json(response)).id).toBe(h.sourceIds['bbc-news-world-20260218.xml']);
+  });
+
+  it.each([
+    [{ url: 'not a url' }, 400, 'invalid_url'],
+    [{ url: 'ftp://example.org/feed' }, 400, 'invalid_url'],
+    [{ url: 'https://user:pw@example.org/feed' }, 400, 'invalid_url'],
+    [{ url: 42 }, 400, 'validation_failed'],
+    [{ url: 'https://example.org/feed', minIntervalSeconds: 10 }, 400, 'validation_failed'],
+    [{ url: 'https://example.org/feed', minIntervalSeconds: 7200, maxIntervalSeconds: 3600 }, 400, 'validation_failed'],
+    ['{not json', 400, 'validation_failed'],
+  ])('refuses %j with %i %s', async (body, status, code) => {
+    const response = await write('POST', '/api/sources', body);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await json(response)).code).toBe(code);
+  });
+
+  it('answers 422 for a page that links to no feed', async () => {
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/no-feed/` });
+    expect(response.status).toBe(422);
+    expect((await json(response)).code).toBe('no_feed_found');
+  });
+
+  it('answers 413 for a body over the limit, before reading it', async () => {
+    const response = await write('POST', '/api/sources', { url: 'https://example.org/feed', title: 'x'.repeat(MAX_BODY_BYTES) });
+    expect(response.status).toBe(413);
+    expect((await json(response)).code).toBe('payload_too_large');
+  });
+
+  it.each([
+    ['no token', { 'content-type': 'application/json' }],
+    ['a wrong token', { 'content-type': 'application/json', authorization: 'Bearer wrong' }],
+    ['another scheme', { 'content-type': 'application/json', authorization: 'Basic dGVzdDp0ZXN0' }],
+  ])('refuses a write with %s as 401 problem+json with WWW-Authenticate', async (_label, headers) => {
+    const before = (await json(request('/api/sources'))).sources.length;
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/dw-english-all-20260218.xml` }, headers);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer realm="topicwire"/);
+    expect((await json(response)).code).toBe('unauthorized');
+    expect((await json(request('/api/sources'))).sources.length).toBe(before);
+  });
+});
+
+describe('PATCH /api/sources/{id}', () => {
+  it('updates the title, the poll bounds and enabled', async () => {
+    const id = h.sourceIds['golem-de-20181028.xml'];
+    const response = await write('PATCH', `/api/sources/${id}`, { title: 'Golem (IT)', enabled: false, minIntervalSeconds: 900, maxIntervalSeconds: 7200 });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ id, title: 'Golem (IT)', enabled: false, minIntervalSeconds: 900, maxIntervalSeconds: 7200 });
+    expect(await json(request(`/api/sources/${id}`))).toMatchObject({ title: 'Golem (IT)', enabled: false });
+    const cleared = await json(write('PATCH', `/api/sources/${id}`, { title: null, enabled: true }));
+    expect(cleared).toMatchObject({ title: null, enabled: true, minIntervalSeconds: 900 });
+  });
+
+  it.each([
+    [{ minIntervalSeconds: 90_000 }, 400, 'validation_failed'],
+    [{ enabled: 'yes' }, 400, 'validation_failed'],
+    [{ minIntervalSeconds: 59 }, 400, 'validation_failed'],
+  ])('refuses %j with %i %s', async (patch, status, code) => {
+    const response = await write('PATCH', `/api/sources/${h.sourceIds['golem-de-20181028.xml']}`, patch);
+    expect(response.status).toBe(status);
+    expect((await json(response)).code).toBe(code);
+  });
+
+  it('answers 404 for an unknown source and 401 without the token', async () => {
+    expect((await write('PATCH', '/api/sources/999', { enabled: false })).status).toBe(404);
+    const response = await write('PATCH', `/api/sources/${h.sourceIds['golem-de-20181028.xml']}`, { enabled: false }, { 'content-type': 'application/json' });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('POST /api/sources/{id}/poll', () => {
+  it('polls now and reports; a failing feed is a report with the error, and the source keeps it', async () => {
+    const created = await json(write('POST', '/api/sources', { url: `${h.origin.url}/gone.xml` }));
+    const report = await json(write('POST', `/api/sources/${created.id}/poll`));
+    expect(report).toMatchObject({ sourceId: created.id, status: 'error', httpStatus: 410 });
+    expect(report.error).toMatch(/410/);
+    const source = await json(request(`/api/sources/${created.id}`));
+    expect(source).toMatchObject({ lastStatus: 'error', lastHttpStatus: 410, errorCount: 1 });
+    expect(source.lastError).toMatch(/410/);
+  });
+
+  it('answers 404 for an unknown source', async () => {
+    expect((await write('POST', '/api/sources/999/poll')).status).toBe(404);
+  });
+});
+
+describe('DELETE /api/sources/{id}', () => {
+  it('deletes a source: its own stories go, stories another source carries stay', async () => {
+    const wire = h.sourceIds['wire-20260218.xml'];
+    const bbc = h.sourceIds['bbc-news-world-20260218.xml'];
+    const shared = (await json(request(`/api/items?source=${wire}&q=geneva`))).items[0];
+    expect(shared.sources.map((s: any) => s.id).sort()).toEqual([bbc, wire].sort());
+    const own = (await json(request(`/api/items?source=${wire}&topics=kazakhstan`))).items;
+    expect(own.length).toBeGreaterThan(0);
+
+    const response = await write('DELETE', `/api/sources/${wire}`);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    expect((await request(`/api/sources/${wire}`)).status).toBe(404);
+    const kept = await json(request(`/api/items/${shared.id}`));
+    expect(kept.sources.map((s: any) => s.id)).toEqual([bbc]);
+    for (const item of own) expect((await request(`/api/items/${item.id}`)).status).toBe(404);
+    expect((await write('DELETE', `/api/sources/${wire}`)).status).toBe(404);
+  });
+
+  it('answers 401 without the token and deletes nothing', async () => {
+    const id = h.sourceIds['golem-de-20181028.xml'];
+    expect((await write('DELETE', `/api/sources/${id}`, undefined, {})).status).toBe(401);
+    expect((await request(`/api/sources/${id}`)).status).toBe(200);
+  });
+});
+
+describe('POST /api/sources/import and GET /api/sources.opml', () => {
+  it('imports an OPML document, reporting each outline as added, present or invalid', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+      <outline text="News"><outline text="DW" type="rss" xmlUrl="${h.origin.url}/dw-english-all-20260218.xml"/>
+      <outline text="BBC" type="rss" xmlUrl="${h.origin.url}/bbc-news-world-20260218.xml"/>
+      <outline text="Bad" type="rss" xmlUrl="gopher://example.org/feed"/></outline></body></opml>`;
+    const response = await write('POST', '/api/sources/import', opml, { ...AUTH, 'content-type': 'text/x-opml' });
+    expect(response.status).toBe(200);
+    const result = await json(response);
+    expect(result).toMatchObject({ added: 1, present: 1, invalid: 1 });
+    expect(result.results.map((r: any) => r.status)).toEqual(['added', 'present', 'invalid']);
+  });
+
+  it('refuses a document that is not OPML with 400, and an import without the token with 401', async () => {
+    const notOpml = await write('POST', '/api/sources/import', '<rss><channel/></rss>', { ...AUTH, 'content-type': 'application/xml' });
+    expect(notOpml.status).toBe(400);
+    expect((await json(notOpml)).code).toBe('validation_failed');
+    expect((await write('POST', '/api/sources/import', '<opml/>', { 'content-type': 'text/x-opml' })).status).toBe(401);
+  });
+
+  it('exports every source as OPML', async () => {
+    const response = await request('/api/sources.opml');
+    expect(response.headers.get('content-type')).toMatch(/^text\/x-opml/);
+    const text = await response.text();
+    const { sources } = await json(request('/api/sources'));
+    for (const source of sources) expect(text).toContain(`xmlUrl="${source.url}"`);
+  });
+});
