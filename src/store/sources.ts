@@ -15,6 +15,19 @@ export interface NewSource {
   enabled?: boolean;
 }
 
+function newSourceValues(source: NewSource, now: number): typeof sources.$inferInsert {
+  return {
+    url: source.url,
+    title: source.title ?? null,
+    siteUrl: source.siteUrl ?? null,
+    enabled: source.enabled ?? true,
+    ...(source.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: source.minIntervalSeconds }),
+    ...(source.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: source.maxIntervalSeconds }),
+    nextPollAt: 0,
+    createdAt: now,
+  };
+}
+
 /** Inserts a source unless its URL is already known; returns the stored row either way. */
 export async function insertSource(
   db: Db,
@@ -23,16 +36,7 @@ export async function insertSource(
 ): Promise<{ source: SourceRow; created: boolean }> {
   const inserted = await db
     .insert(sources)
-    .values({
-      url: source.url,
-      title: source.title ?? null,
-      siteUrl: source.siteUrl ?? null,
-      enabled: source.enabled ?? true,
-      ...(source.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: source.minIntervalSeconds }),
-      ...(source.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: source.maxIntervalSeconds }),
-      nextPollAt: 0,
-      createdAt: now,
-    })
+    .values(newSourceValues(source, now))
     .onConflictDoNothing({ target: sources.url })
     .returning();
   const created = inserted[0];
@@ -51,14 +55,7 @@ export async function insertSources(db: Db, list: NewSource[], now: number): Pro
     list.map((source) =>
       db
         .insert(sources)
-        .values({
-          url: source.url,
-          title: source.title ?? null,
-          siteUrl: source.siteUrl ?? null,
-          enabled: source.enabled ?? true,
-          nextPollAt: 0,
-          createdAt: now,
-        })
+        .values(newSourceValues(source, now))
         .onConflictDoNothing({ target: sources.url }),
     ),
   );
