@@ -151,3 +151,11 @@ export async function listTopicSlugs(db: Db): Promise<string[]> {
   const rows = await db.select({ slug: topics.slug }).from(topics);
   return rows.map((row) => row.slug);
 }
+
+/** Display names of the given topics (slugs it does not know are left out). */
+export async function topicNames(db: Db, slugs: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(slugs)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ slug: topics.slug, name: topics.name }).from(topics).where(inArray(topics.slug, unique));
+  return new Map(rows.map((row) => [row.slug, row.name]));
+}

@@ -96,6 +96,13 @@ export function formatExpression(expression: TopicExpression): string {
     .join(',');
 }
 
+/** An expression for people: `Kazakhstan + Russia`, `Russia + not Ukraine`, `A, or B`. */
+export function describeExpression(expression: TopicExpression, names: ReadonlyMap<string, string>): string {
+  return expression
+    .map((group) => group.map((term) => `${term.negated ? 'not ' : ''}${names.get(term.slug) ?? term.slug}`).join(' + '))
+    .join(', or ');
+}
+
 /** Up to five known slugs close to `slug`: same prefix first, then by edit distance. */
 export function suggestSlugs(slug: string, knownSlugs: readonly string[], limit = 5): string[] {
   if (knownSlugs.length === 0) return [];

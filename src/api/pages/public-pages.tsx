@@ -9,8 +9,8 @@ import { AppError } from '../../domain/errors';
 import type { TopicExpression } from '../../domain/types';
 import { resolveTopicExpression } from '../../pipeline/topics';
 import { countItemsPerDay, findItemIds, findPopularTopicPairs, loadItems, type ItemDetail } from '../../store/items';
-import { listTopics } from '../../store/topics';
-import { formatExpression } from '../../tag/expression';
+import { listTopics, topicNames } from '../../store/topics';
+import { describeExpression, formatExpression } from '../../tag/expression';
 import type { AppEnv } from '../context';
 import { decodeCursor, encodeCursor } from '../present';
 import { createNonce, DayChart, FeedLinks, formatDate, Layout, setPageHeaders } from './layout';
@@ -142,8 +142,7 @@ export function publicPageRoutes(): OpenAPIHono<AppEnv> {
     }
     const cursor = cursorText === undefined ? null : decodeCursor(cursorText);
     const canonical = formatExpression(expression);
-    const topics = await listTopics(db);
-    const names = new Map(topics.map((t) => [t.slug, t.name]));
+    const names = await topicNames(db, expression.flat().map((term) => term.slug));
     const title = describeExpression(expression, names);
     const [ids, perDay] = await Promise.all([
       findItemIds(db, { expression, cursor, limit: TOPIC_PAGE_ITEMS + 1 }),
@@ -266,12 +265,6 @@ function ItemArticle(props: { item: ItemDetail }) {
 }
 
 /** "Kazakhstan + Russia", "Russia + not Ukraine", "Kazakhstan, or Uzbekistan". */
-export function describeExpression(expression: TopicExpression, names: Map<string, string>): string {
-  return expression
-    .map((group) => group.map((term) => `${term.negated ? 'not ' : ''}${names.get(term.slug) ?? term.slug}`).join(' + '))
-    .join(', or ');
-}
-
 /** An expression for a URL path: readable (`+`, `,` and `!` kept), everything else encoded. */
 export function encodeExpression(expression: string): string {
   return encodeURIComponent(expression).replace(/%2B/gi, '+').replace(/%2C/gi, ',');

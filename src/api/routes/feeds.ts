@@ -8,8 +8,8 @@ import { AppError } from '../../domain/errors';
 import { resolveTopicExpression } from '../../pipeline/topics';
 import { renderFeed, type FeedFormat } from '../../publish/render-feed';
 import { findItemIds, loadItems } from '../../store/items';
-import { listTopics } from '../../store/topics';
-import { formatExpression } from '../../tag/expression';
+import { topicNames } from '../../store/topics';
+import { describeExpression, formatExpression } from '../../tag/expression';
 import type { AppEnv } from '../context';
 import { toPublishedItem } from '../present';
 import { problemResponses } from '../problem';
@@ -59,10 +59,8 @@ export function feedRoutes(): OpenAPIHono<AppEnv> {
     const canonical = formatExpression(expression);
     const ids = await findItemIds(db, { expression, limit });
     const items = await loadItems(db, ids.map((i) => i.id));
-    const names = new Map((await listTopics(db)).map((topic) => [topic.slug, topic.name]));
-    const title = expression
-      .map((group) => group.map((term) => `${term.negated ? 'not ' : ''}${names.get(term.slug) ?? term.slug}`).join(' + '))
-      .join(', or ');
+    // Names of the expression's topics only: listing every topic would count them all.
+    const title = describeExpression(expression, await topicNames(db, expression.flat().map((term) => term.slug)));
     const newest = items.reduce((max, item) => Math.max(max, item.firstSeenAt, item.publishedAt), 0);
     const feedUrls = {
       rss: `${publicUrl}/feeds/${canonical}.rss`,
