@@ -207,6 +207,26 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
     return (dropped.get(iso2)?.has(key) ?? false) || (dropped.get('*')?.has(key) ?? false);
   };
 
+  // The supplement's groups by country, in the order the loop below used to read them (group,
+  // then language, then text): one pass over them instead of one per country.
+  const groups: Array<[Record<string, Record<string, string[]>>, CountryTermKind]> = [
+    [extraNames, 'name'],
+    [adjectives, 'adjective'],
+    [demonyms, 'demonym'],
+    [capitals, 'capital'],
+    [institutions, 'institution'],
+  ];
+  const supplementByIso2 = new Map<string, Array<[text: string, lang: string, kind: CountryTermKind]>>();
+  for (const [group, kind] of groups) {
+    for (const [lang, byIso2] of Object.entries(group)) {
+      for (const [iso2, texts] of Object.entries(byIso2)) {
+        let list = supplementByIso2.get(iso2);
+        if (!list) supplementByIso2.set(iso2, (list = []));
+        for (const text of texts) list.push([text, lang, kind]);
+      }
+    }
+  }
+
   const byCountry = new Map<string, CountryTerm[]>();
   const rawByIso2 = new Map(worldCountries.map((country) => [country.cca2.toUpperCase(), country]));
   for (const topic of loadCountryCatalogue()) {
@@ -237,16 +257,7 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
       }
     }
     for (const capital of extraCapitalsEnglish[topic.iso2] ?? []) add(capital, 'en', 'capital', 'supplement');
-    const groups: Array<[Record<string, Record<string, string[]>>, CountryTermKind]> = [
-      [extraNames, 'name'],
-      [adjectives, 'adjective'],
-      [demonyms, 'demonym'],
-      [capitals, 'capital'],
-      [institutions, 'institution'],
-    ];
-    for (const [group, kind] of groups) {
-      for (const [lang, byIso2] of Object.entries(group)) for (const text of byIso2[topic.iso2] ?? []) add(text, lang, kind, 'supplement');
-    }
+    for (const [text, lang, kind] of supplementByIso2.get(topic.iso2) ?? []) add(text, lang, kind, 'supplement');
     byCountry.set(topic.iso2, list);
   }
   terms = byCountry;

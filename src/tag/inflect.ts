@@ -518,20 +518,23 @@ const shortFunctionWords = new Set(['и', 'і', 'та', 'й', 'i', 'a', 'und', '
 const maxPhraseForms = 96;
 
 /**
- * The surface forms of a name of several words (already split into lower-case words). In
- * languages where every word declines, each word takes its own forms (adjectives restricted
- * to their gender and number) and the phrase is their cross product, capped; elsewhere only the
- * last word declines (agglutinative and Greek names, English phrases).
+ * The forms of each word of a name (already split into lower-case words), of which the name's
+ * surface forms are the cross product in order (last word fastest), capped at `cap` phrases.
+ * In languages where every word declines, each word takes its own forms (adjectives restricted
+ * to their gender and number) and the product is capped; elsewhere only the last word declines
+ * (agglutinative and Greek names, English phrases). Null when the name is only used as written.
+ * The matcher walks the product itself, so that each word form is folded once rather than once
+ * per phrase.
  */
-export function inflectPhrase(words: string[], lang: string, kind: WordKind): string[][] {
-  if (words.length === 0) return [];
-  if (words.length === 1) return inflectWord(words[0] ?? '', lang, kind).map((w) => [w]);
+export function phraseWordForms(words: string[], lang: string, kind: WordKind): { options: string[][]; cap: number } | null {
+  if (words.length === 1) return { options: [inflectWord(words[0] ?? '', lang, kind)], cap: Infinity };
   // Long official names ("Spojené království Velké Británie a Severního Irska") are quoted in
   // full, not declined word by word, in news; their short names carry the declensions.
-  if (words.length > 3) return [words];
+  if (words.length > 3) return null;
   if (!everyWordDeclines.has(lang)) {
-    const head = words.slice(0, -1);
-    return inflectWord(words[words.length - 1] ?? '', lang, kind).map((w) => [...head, w]);
+    const options = words.map((word) => [word]);
+    options[options.length - 1] = inflectWord(words[words.length - 1] ?? '', lang, kind);
+    return { options, cap: Infinity };
   }
   const adjective = phraseAdjective[lang];
   // Leading adjectives agree with the head noun; words after the head are complements already
@@ -555,15 +558,27 @@ export function inflectPhrase(words: string[], lang: string, kind: WordKind): st
     headSeen = true;
     return inflectWord(word, lang, kind);
   });
+  return { options, cap: maxPhraseForms };
+}
+
+/**
+ * The surface forms of a name of several words (already split into lower-case words): the
+ * cross product of `phraseWordForms`, its first `cap` phrases.
+ */
+export function inflectPhrase(words: string[], lang: string, kind: WordKind): string[][] {
+  if (words.length === 0) return [];
+  const product = phraseWordForms(words, lang, kind);
+  if (!product) return [words];
+  const { options, cap } = product;
   let phrases: string[][] = [[]];
   for (const choices of options) {
     const next: string[][] = [];
     for (const phrase of phrases) {
       for (const choice of choices) {
         next.push([...phrase, choice]);
-        if (next.length >= maxPhraseForms) break;
+        if (next.length >= cap) break;
       }
-      if (next.length >= maxPhraseForms) break;
+      if (next.length >= cap) break;
     }
     phrases = next;
   }

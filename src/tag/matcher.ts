@@ -2,10 +2,17 @@
  * The topic matcher: which topics an item's title and summary are about.
  *
  * Contract:
- * - `compileMatcher` builds, once, one token trie for every term of every topic: each country's
+ * - `compileMatcher` matches every term of every topic through token tries: each country's
  *   names, adjectives, demonyms, capitals and institutions in all their inflected forms (see
- *   inflect.ts), the operators' extra terms, and the custom topics' terms. Tagging an item is
- *   then one pass over its tokens with one map lookup per token, whatever the number of topics.
+ *   inflect.ts) in one trie, the operators' extra terms and the custom topics' terms in another.
+ *   Tagging an item is one pass over its tokens with a map lookup per candidate token, whatever
+ *   the number of topics.
+ * - The country trie does not depend on the operators' rules: it is built once per catalogue
+ *   (array) and shared by every matcher compiled from it, and built per script on first use (the
+ *   Cyrillic forms when a text first has a Cyrillic word, and so on), since most of its ~100,000
+ *   forms are never looked up by a process that only reads a few scripts. Which forms exist
+ *   does not depend on what was read before: a text of any (or no) declared language matches
+ *   the same forms.
  * - Country terms are matched leftmost-longest: "South Sudan" consumes "Sudan", "Papua New
  *   Guinea" consumes "Guinea", and a blocked phrase ("New Mexico", "Indian Ocean", "Russian
  *   roulette") consumes its words and tags nothing.
@@ -38,12 +45,13 @@ import {
   phraseEndWords,
   qualifierContext,
 } from './data/country-supplement';
-import { inflectPhrase, type WordKind } from './inflect';
+import { inflectPhrase, phraseWordForms, type WordKind } from './inflect';
 import {
   createTokenStream,
   foldWord,
   hashToken,
   normAt,
+  prefixHash,
   tokenize,
   TOKEN_AFTER_COMMA,
   TOKEN_ALL_CAPS,
@@ -111,10 +119,11 @@ interface PrefixNode {
 }
 
 interface TrieNode {
-  /** Country and blocking hits ending here (leftmost-longest). */
+  /** Country and blocking hits ending here (leftmost-longest); only in the country trie. */
   countryHits: Hit[] | null;
-  /** Operator hits ending here (all count). */
+  /** Operator hits ending here (all count); only in an operator trie. */
   operatorHits: Hit[] | null;
+  /** Longer terms; null at a leaf (88,000 of the 102,000 country nodes: an empty Map each took 17 MB). */
   next: Map<string, TrieNode> | null;
   /** Operator prefix terms whose last word starts at the token after this node. */
   prefixes: PrefixNode | null;
@@ -130,130 +139,62 @@ function newNode(): TrieNode {
   return { countryHits: null, operatorHits: null, next: null, prefixes: null, owner: -1, ownerWeight: 0, rivals: null };
 }
 
-/** Builder state shared by the compile steps. */
-/** Single-word prefix terms, indexed by their first two characters (one for one-letter prefixes). */
-interface PrefixEntry {
-  prefix: string;
-  hits: Hit[];
+/**
+ * A one-hash Bloom filter over tokens (their `hashToken`, which the tokenizer computes): most
+ * tokens of a text are none of the keys, and a bit test is much cheaper than a Map lookup of a
+ * fresh string.
+ */
+interface TokenFilter {
+  bits: Uint32Array;
+  mask: number;
 }
 
-interface Build {
+function createFilter(bitCount: number): TokenFilter {
+  return { bits: new Uint32Array(1 << (bitCount - 5)), mask: (1 << bitCount) - 1 };
+}
+
+function addToFilter(filter: TokenFilter, token: string): void {
+  const bit = hashToken(token) & filter.mask;
+  filter.bits[bit >>> 5] = (filter.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+}
+
+function mayContain(filter: TokenFilter, hash: number): boolean {
+  const bit = hash & filter.mask;
+  return ((filter.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+}
+
+/** A token trie, with a filter over its first tokens. */
+interface Trie {
   root: Map<string, TrieNode>;
-  rootPrefixes: PrefixNode;
-  prefixIndex: Map<number, PrefixEntry[]>;
-  /** Cue words → bits of the cue sets they belong to. */
-  cueWords: Map<string, number>;
-  ruleCache: Map<string, HitRule>;
-  ruleIds: Map<HitRule, number>;
-  hitCache: Map<string, Hit>;
-  singleHits: Map<Hit, Hit[]>;
-  folded: Map<string, string>;
+  filter: TokenFilter;
 }
 
-function internRule(build: Build, rule: HitRule): HitRule {
-  const key = `${rule.flags}|${rule.needCues}|${rule.vetoCues}|${rule.exact?.join(' ') ?? ''}`;
-  const existing = build.ruleCache.get(key);
-  if (existing) return existing;
-  build.ruleCache.set(key, rule);
-  build.ruleIds.set(rule, build.ruleIds.size + 1);
-  return rule;
-}
-
-function foldCached(build: Build, word: string): string {
-  let folded = build.folded.get(word);
-  if (folded === undefined) {
-    folded = foldWord(word);
-    build.folded.set(word, folded);
+function rootNode(trie: Trie, token: string): TrieNode {
+  let node = trie.root.get(token);
+  if (!node) {
+    node = newNode();
+    trie.root.set(token, node);
+    addToFilter(trie.filter, token);
   }
-  return folded;
-}
-
-function nodeFor(build: Build, tokens: string[]): TrieNode {
-  let node: TrieNode | undefined;
-  let map = build.root;
-  for (const token of tokens) {
-    node = map.get(token);
-    if (!node) {
-      node = newNode();
-      map.set(token, node);
-    }
-    map = node.next ??= new Map();
-  }
-  if (!node) throw new Error('tag: empty term');
   return node;
 }
 
-function addCountryHit(build: Build, tokens: string[], hit: Hit): TrieNode {
-  const node = nodeFor(build, tokens);
-  const hits = node.countryHits;
-  if (!hits) {
-    // Most nodes carry one hit, and many carry the same one: share a frozen one-element array.
-    let shared = build.singleHits.get(hit);
-    if (!shared) {
-      shared = Object.freeze([hit]) as Hit[];
-      build.singleHits.set(hit, shared);
-    }
-    node.countryHits = shared;
-    return node;
+function childNode(node: TrieNode, token: string): TrieNode {
+  const map = (node.next ??= new Map());
+  let child = map.get(token);
+  if (!child) {
+    child = newNode();
+    map.set(token, child);
   }
-  if (!hits.some((h) => h.topic === hit.topic && h.rule === hit.rule && h.kind === hit.kind)) node.countryHits = [...hits, hit];
+  return child;
+}
+
+function nodeFor(trie: Trie, tokens: string[]): TrieNode {
+  const first = tokens[0];
+  if (first === undefined) throw new Error('tag: empty term');
+  let node = rootNode(trie, first);
+  for (let k = 1; k < tokens.length; k++) node = childNode(node, tokens[k] ?? '');
   return node;
-}
-
-function internHit(build: Build, topic: number, rule: HitRule): Hit {
-  const key = `${topic}|${build.ruleIds.get(rule) ?? 0}`;
-  let hit = build.hitCache.get(key);
-  if (!hit) {
-    hit = { kind: HIT_COUNTRY, topic, rule, fields: FIELD_TITLE | FIELD_SUMMARY };
-    build.hitCache.set(key, hit);
-  }
-  return hit;
-}
-
-function addOperatorHit(build: Build, tokens: string[], hit: Hit, prefix: boolean): void {
-  if (!prefix) {
-    const node = nodeFor(build, tokens);
-    const hits = (node.operatorHits ??= []);
-    if (!hits.some((h) => h.topic === hit.topic && h.kind === hit.kind && h.fields === hit.fields)) hits.push(hit);
-    return;
-  }
-  const head = tokens.slice(0, -1);
-  const last = tokens[tokens.length - 1] ?? '';
-  let prefixRoot: PrefixNode;
-  if (head.length === 0) {
-    const key = prefixKey(last);
-    const entries = build.prefixIndex.get(key) ?? [];
-    const entry = entries.find((e) => e.prefix === last);
-    if (entry) entry.hits.push(hit);
-    else entries.push({ prefix: last, hits: [hit] });
-    build.prefixIndex.set(key, entries);
-    return;
-  } else {
-    const node = nodeFor(build, head);
-    prefixRoot = node.prefixes ??= { children: new Map(), hits: null };
-  }
-  let current = prefixRoot;
-  for (let i = 0; i < last.length; i++) {
-    const code = last.charCodeAt(i);
-    let child = current.children.get(code);
-    if (!child) {
-      child = { children: new Map(), hits: null };
-      current.children.set(code, child);
-    }
-    current = child;
-  }
-  (current.hits ??= []).push(hit);
-}
-
-/** A hash of a word's first three characters, for the prefix filter. */
-function prefixTriple(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & 0xffff;
-}
-
-/** Index key of a prefix term: its first three characters (or all of a shorter prefix). */
-function prefixKey(token: string, length = Math.min(3, token.length)): number {
-  if (length >= 3) return token.charCodeAt(0) * 4294967296 + token.charCodeAt(1) * 65536 + token.charCodeAt(2);
-  return length === 2 ? token.charCodeAt(0) * 65536 + token.charCodeAt(1) : token.charCodeAt(0);
 }
 
 /** Lower-case words of a term with their diacritics (inflection needs them), and their folded tokens. */
@@ -267,12 +208,12 @@ const simpleTerm = /^[\p{L}\p{N}]+(?:[\s'’‘ʼ\-‐‑–—]+[\p{L}\p{N}]+)*
 const simpleSeparators = /[\s'’‘ʼ\-‐‑–—]+/u;
 const noSpaceScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-function splitWords(text: string): { words: string[]; tokens: string[] } {
+function splitWords(text: string, fold: (word: string) => string = foldWord): { words: string[]; tokens: string[] } {
   // Most terms are simple; splitting them here keeps the thousands of short compile-time
   // inputs away from the tokenizer, whose optimised code is then shaped by real texts only.
   if (simpleTerm.test(text) && !noSpaceScript.test(text)) {
     const words = text.split(simpleSeparators).map((word) => word.normalize('NFC').replace(/\u0130/g, 'I').toLowerCase());
-    return { words, tokens: words.map((word) => foldWord(word)) };
+    return { words, tokens: words.map((word) => fold(word)) };
   }
   const stream = tokenize(text, compileStream);
   const words: string[] = [];
@@ -284,6 +225,93 @@ function splitWords(text: string): { words: string[]; tokens: string[] } {
   }
   return { words, tokens };
 }
+
+// ---------------------------------------------------------------- Scripts
+
+/*
+ * The country trie is built per script: the forms whose first token starts with a letter of
+ * that script. A text token can only equal a form that starts with its own first character,
+ * so the forms of a script are needed once a token of that script is read, not before.
+ *
+ * The script a term's forms start in is known before any form exists: that of the first
+ * letter or digit of its text. NFKC and folding keep a letter in its script (é → e, ё → е);
+ * inflection changes the ends of words, and when it replaces a whole first word, the word was
+ * one of the rule's endings, in the rule's script. A term whose text starts otherwise (a
+ * combining mark, a letter of no particular script, a character NFKC changes) has its forms
+ * built with every script, and each build keeps those of its own script.
+ */
+const SCRIPT_LATIN = 0;
+const SCRIPT_GREEK = 1;
+const SCRIPT_CYRILLIC = 2;
+const SCRIPT_ARABIC = 3;
+const SCRIPT_HEBREW = 4;
+const SCRIPT_HANGUL = 5;
+const SCRIPT_CJK = 6;
+/** The letters and digits of every other script (Devanagari, Thai, Armenian…). */
+const SCRIPT_OTHER = 7;
+const SCRIPT_COUNT = 8;
+const ALL_SCRIPTS = (1 << SCRIPT_COUNT) - 1;
+/** A character that is not, and does not become, part of a token (ASCII punctuation, ’, –). */
+const NO_SCRIPT = 8;
+/** A token character of no single script, or one NFKC changes: its term goes to every build. */
+const ANY_SCRIPT = 9;
+
+const scriptPatterns: Array<[number, RegExp]> = [
+  [SCRIPT_LATIN, /\p{Script=Latin}/u],
+  [SCRIPT_GREEK, /\p{Script=Greek}/u],
+  [SCRIPT_CYRILLIC, /\p{Script=Cyrillic}/u],
+  [SCRIPT_ARABIC, /\p{Script=Arabic}/u],
+  [SCRIPT_HEBREW, /\p{Script=Hebrew}/u],
+  [SCRIPT_HANGUL, /\p{Script=Hangul}/u],
+  [SCRIPT_CJK, /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
+];
+const tokenCharacter = /[\p{L}\p{M}\p{N}\u00ad\u200c\u200d\u2060\ufeff]/u;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const noParticularScript = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** Script + 1 per BMP code unit; 0 until first asked. */
+const scriptCache = new Uint8Array(65536);
+
+function scriptOf(code: number): number {
+  const cached = scriptCache[code] ?? 0;
+  if (cached !== 0) return cached - 1;
+  let script = ANY_SCRIPT;
+  if (code < 0x80) {
+    const alphanumeric = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    script = alphanumeric ? SCRIPT_LATIN : NO_SCRIPT;
+  } else if (code < 0xd800 || code > 0xdfff) {
+    const ch = String.fromCharCode(code);
+    const stable = ch.normalize('NFKC') === ch;
+    if (stable && !tokenCharacter.test(ch)) script = NO_SCRIPT;
+    else if (stable && letterOrDigit.test(ch) && !noParticularScript.test(ch)) {
+      script = scriptPatterns.find(([, pattern]) => pattern.test(ch))?.[0] ?? SCRIPT_OTHER;
+    }
+  }
+  scriptCache[code] = script + 1;
+  return script;
+}
+
+/**
+ * The build that holds the forms starting with this (normalised) token: any first character of
+ * no script listed above is SCRIPT_OTHER's, whose build also has the terms built with every script.
+ */
+function scriptOfToken(token: string): number {
+  const script = token.length > 0 ? scriptOf(token.charCodeAt(0)) : ANY_SCRIPT;
+  return script < SCRIPT_COUNT ? script : SCRIPT_OTHER;
+}
+
+/** The builds (bits) that must see this term's text (see above). */
+function scriptsOfTerm(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const script = scriptOf(text.charCodeAt(i));
+    if (script === NO_SCRIPT) continue;
+    return script === ANY_SCRIPT ? ALL_SCRIPTS : 1 << script;
+  }
+  // No token at all.
+  return 0;
+}
+
+// ---------------------------------------------------------------- Rules of country terms
 
 const latinScript = /\p{Script=Latin}/u;
 const casedScript = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
@@ -302,20 +330,45 @@ function termKey(iso2: string, text: string): string {
   return `${iso2}\u0000${splitWords(text).tokens.join(' ')}`;
 }
 
-interface CompileContext {
+/** What the supplement's rules become: the same for every matcher, so built once per process. */
+interface CountryRules {
   cueBits: Map<string, number>;
+  /** Cue words → bits of the cue sets they belong to, and a Bloom filter over them. */
+  cueWords: Map<string, number>;
+  cueFilter: TokenFilter;
+  englishCues: number;
   homonymRules: Map<string, { flags: number; needCues: number; vetoCues: number }>;
   exactForms: Map<string, boolean>;
+  qualifierAfter: Set<string>;
+  qualifierBefore: Set<string>;
+  qualifierBeforeAtEnd: Set<string>;
+  products: Set<string>;
+  conjunctions: Set<string>;
+  phraseEnds: Set<string>;
+  notNames: Set<string>;
+  elsewhere: Set<string>;
 }
 
-function cueMask(context: CompileContext, names: string[] | undefined): number {
+function cueMask(rules: CountryRules, names: string[] | undefined): number {
   let mask = 0;
-  for (const name of names ?? []) mask |= context.cueBits.get(name) ?? 0;
+  for (const name of names ?? []) mask |= rules.cueBits.get(name) ?? 0;
   return mask;
 }
 
-function buildContext(build: Build): CompileContext {
+function toTokenSet(words: string[]): Set<string> {
+  const set = new Set<string>();
+  for (const word of words) for (const token of splitWords(word).tokens) set.add(token);
+  return set;
+}
+
+let countryRules: CountryRules | null = null;
+
+function loadCountryRules(): CountryRules {
+  if (countryRules) return countryRules;
   const cueBits = new Map<string, number>();
+  const cueWords = new Map<string, number>();
+  // The cue filter only ever holds a few hundred words: 64 K bits keep its false positives rare.
+  const cueFilter = createFilter(16);
   let bit = 1;
   for (const [name, words] of Object.entries(cueSets)) {
     cueBits.set(name, bit);
@@ -323,11 +376,36 @@ function buildContext(build: Build): CompileContext {
       const { tokens } = splitWords(word);
       const token = tokens[0];
       if (tokens.length !== 1 || token === undefined) continue;
-      build.cueWords.set(token, (build.cueWords.get(token) ?? 0) | bit);
+      cueWords.set(token, (cueWords.get(token) ?? 0) | bit);
+      addToFilter(cueFilter, token);
     }
     bit <<= 1;
   }
-  const context: CompileContext = { cueBits, homonymRules: new Map(), exactForms: new Map() };
+  const qualifierAfter = new Set<string>();
+  const qualifierBefore = new Set<string>();
+  const qualifierBeforeAtEnd = new Set<string>();
+  for (const lists of Object.values(qualifierContext)) {
+    for (const t of toTokenSet(lists.after)) qualifierAfter.add(t);
+    for (const t of toTokenSet(lists.before)) qualifierBefore.add(t);
+    for (const t of toTokenSet(lists.beforeAtEnd)) qualifierBeforeAtEnd.add(t);
+  }
+  const rules: CountryRules = {
+    cueBits,
+    cueWords,
+    cueFilter,
+    englishCues: cueBits.get('english') ?? 0,
+    homonymRules: new Map(),
+    exactForms: new Map(),
+    qualifierAfter,
+    qualifierBefore,
+    qualifierBeforeAtEnd,
+    // Currencies and foods follow names too ("US dollar", "Thailand curry"); languages follow adjectives only.
+    products: toTokenSet([...currencyWords, ...foodWords]),
+    conjunctions: toTokenSet(['and', 'or', 'и', 'или', 'та', 'і', 'und', 'oder', 'et', 'ou', 'y', 'e', 'i']),
+    phraseEnds: toTokenSet(phraseEndWords),
+    notNames: toTokenSet(notPersonNames),
+    elsewhere: new Set(elsewhereRegions),
+  };
   for (const rule of homonyms) {
     let flags = 0;
     if (rule.person) flags |= RULE_PERSON_BEFORE;
@@ -335,18 +413,19 @@ function buildContext(build: Build): CompileContext {
     // that are also first names yield to a following surname.
     if (rule.person && (rule.iso2 === 'JO' || rule.iso2 === 'TD')) flags |= RULE_PERSON_AFTER;
     if (rule.notSentenceInitial) flags |= RULE_NOT_INITIAL;
-    const entry = { flags, needCues: cueMask(context, rule.needCues), vetoCues: cueMask(context, rule.vetoCues) };
-    for (const term of rule.terms) context.homonymRules.set(termKey(rule.iso2, term), entry);
+    const entry = { flags, needCues: cueMask(rules, rule.needCues), vetoCues: cueMask(rules, rule.vetoCues) };
+    for (const term of rule.terms) rules.homonymRules.set(termKey(rule.iso2, term), entry);
   }
-  for (const { iso2, terms } of diacriticsRequired) for (const term of terms) context.exactForms.set(termKey(iso2, term), true);
-  return context;
+  for (const { iso2, terms } of diacriticsRequired) for (const term of terms) rules.exactForms.set(termKey(iso2, term), true);
+  countryRules = rules;
+  return rules;
 }
 
 function inflectionKind(kind: CountryTerm['kind']): WordKind {
   return kind === 'adjective' ? 'adjective' : kind === 'demonym' ? 'demonym' : 'name';
 }
 
-function ruleForTerm(context: CompileContext, term: CountryTerm, words: string[], key: string): HitRule {
+function ruleForTerm(rules: CountryRules, term: CountryTerm, words: string[], key: string): HitRule {
   let flags = 0;
   const cased = casedScript.test(term.text) && !uncasedOnly.test(term.text);
   if (isAcronym(term.text)) {
@@ -372,9 +451,9 @@ function ruleForTerm(context: CompileContext, term: CountryTerm, words: string[]
   // (German Island = Iceland, Hungarian Man, Portuguese francês → "Frances"): it does not
   // count in an English text.
   if (term.lang !== 'en' && latinScript.test(term.text)) flags |= RULE_FOREIGN;
-  const homonym = context.homonymRules.get(key);
+  const homonym = rules.homonymRules.get(key);
   let exact: string[] | null = null;
-  if (context.exactForms.has(key)) {
+  if (rules.exactForms.has(key)) {
     flags |= RULE_EXACT;
     exact = words;
   }
@@ -384,6 +463,75 @@ function ruleForTerm(context: CompileContext, term: CountryTerm, words: string[]
     vetoCues: homonym?.vetoCues ?? 0,
     exact,
   };
+}
+
+// ---------------------------------------------------------------- The country trie
+
+/** What one script's build adds, in the order a single full build would add it. */
+interface ScriptWork {
+  terms: Array<{ term: CountryTerm; topic: number }>;
+  /** Forms computed up front (a few dozen): ambiguous and multi-country terms, blocked phrases. */
+  ambiguous: Array<{ tokens: string[]; hit: Hit }>;
+  multi: Array<{ tokens: string[]; hit: Hit }>;
+  blocked: string[][];
+}
+
+/** The built-in country topics of one catalogue, shared by every matcher compiled from it. */
+interface CountryTrie extends Trie {
+  slugs: string[];
+  topicBySlug: Map<string, number>;
+  /** Bits of the scripts whose forms are not in the trie yet; 0 once complete. */
+  pending: number;
+  /** Adds the forms of one script (see "Scripts"). */
+  buildScript(script: number): void;
+}
+
+/** Builder state of a country trie. */
+interface CountryBuild extends Trie {
+  ruleCache: Map<string, HitRule>;
+  ruleIds: Map<HitRule, number>;
+  hitCache: Map<string, Hit>;
+  singleHits: Map<Hit, Hit[]>;
+  /**
+   * `foldWord` with the words folded so far in the current script's build: names share their
+   * words ("republika"); the Latin forms fold 26,000 words 75,000 times.
+   */
+  fold: (word: string) => string;
+}
+
+function internRule(build: CountryBuild, rule: HitRule): HitRule {
+  const key = `${rule.flags}|${rule.needCues}|${rule.vetoCues}|${rule.exact?.join(' ') ?? ''}`;
+  const existing = build.ruleCache.get(key);
+  if (existing) return existing;
+  build.ruleCache.set(key, rule);
+  build.ruleIds.set(rule, build.ruleIds.size + 1);
+  return rule;
+}
+
+function internHit(build: CountryBuild, topic: number, rule: HitRule): Hit {
+  const key = `${topic}|${build.ruleIds.get(rule) ?? 0}`;
+  let hit = build.hitCache.get(key);
+  if (!hit) {
+    hit = { kind: HIT_COUNTRY, topic, rule, fields: FIELD_TITLE | FIELD_SUMMARY };
+    build.hitCache.set(key, hit);
+  }
+  return hit;
+}
+
+function addCountryHit(build: CountryBuild, node: TrieNode, hit: Hit): TrieNode {
+  const hits = node.countryHits;
+  if (!hits) {
+    // Most nodes carry one hit, and many carry the same one: share a frozen one-element array.
+    let shared = build.singleHits.get(hit);
+    if (!shared) {
+      shared = Object.freeze([hit]) as Hit[];
+      build.singleHits.set(hit, shared);
+    }
+    node.countryHits = shared;
+    return node;
+  }
+  if (!hits.some((h) => h.topic === hit.topic && h.rule === hit.rule && h.kind === hit.kind)) node.countryHits = [...hits, hit];
+  return node;
 }
 
 /**
@@ -401,28 +549,264 @@ function addOwnership(node: TrieNode, topic: number, weight: number): void {
   rivals.set(topic, (rivals.get(topic) ?? 0) + weight);
 }
 
-/** Adds every surface form of a country term. */
-function addCountryTerm(build: Build, context: CompileContext, term: CountryTerm, topic: number, contested: Set<TrieNode>): void {
+function hasSpace(words: string[]): boolean {
+  return words.some((word) => word.includes(' '));
+}
+
+function addCountryForm(build: CountryBuild, node: TrieNode, hit: Hit, weight: number, contested: Set<TrieNode>): void {
+  addCountryHit(build, node, hit);
+  addOwnership(node, hit.topic, weight);
+  if (node.rivals) contested.add(node);
+}
+
+/** Adds the surface forms of a country term that start in `script`. */
+function addCountryTerm(build: CountryBuild, rules: CountryRules, term: CountryTerm, topic: number, contested: Set<TrieNode>, script: number): void {
   const literal = term.text.startsWith('=');
   const raw = literal ? term.text.slice(1) : term.text;
-  const { words, tokens } = splitWords(raw);
+  const { words, tokens } = splitWords(raw, build.fold);
   if (tokens.length === 0) return;
   const baseKey = tokens.join(' ');
-  const rule = internRule(build, ruleForTerm(context, { ...term, text: raw }, words, `${term.iso2}\u0000${baseKey}`));
+  const rule = internRule(build, ruleForTerm(rules, literal ? { ...term, text: raw } : term, words, `${term.iso2}\u0000${baseKey}`));
   const hit = internHit(build, topic, rule);
-  const phrases = literal || rule.flags & RULE_EXACT ? [words] : inflectPhrase(words, term.lang, inflectionKind(term.kind));
   const baseWeight = term.source === 'supplement' ? 10 : 1;
-  for (const phrase of phrases) {
-    const surface: string[] = [];
-    for (const word of phrase) {
-      const folded = foldCached(build, word);
-      if (folded.length > 0) surface.push(folded);
-    }
-    if (surface.length === 0) continue;
-    const node = addCountryHit(build, surface, hit);
-    addOwnership(node, topic, phrase === words || surface.join(' ') === baseKey ? baseWeight : baseWeight / 10);
-    if (node.rivals) contested.add(node);
+  const product = literal || rule.flags & RULE_EXACT ? null : phraseWordForms(words, term.lang, inflectionKind(term.kind));
+  if (!product) {
+    // The term as written: its dictionary form only.
+    const surface = words.map(build.fold).filter((token) => token.length > 0);
+    const first = surface[0];
+    if (first !== undefined && scriptOfToken(first) === script) addCountryForm(build, nodeFor(build, surface), hit, baseWeight, contested);
+    return;
   }
+  // Every phrase of the product (see inflectPhrase), in its order, each word form folded once.
+  const options = product.options.map((forms) => forms.map(build.fold));
+  if (options.some((forms) => forms.length === 0)) return;
+  const last = options.length - 1;
+  // A form is the dictionary form when it reads the same as the term's tokens, words joined by
+  // a space; without spaces inside words, that is word for word.
+  const wordForWord = !hasSpace(tokens) && !options.some(hasSpace);
+  const phrase = options.map(() => '');
+  let produced = 0;
+  // Word k of each phrase, after words 0…k-1 led to `node` (null before the first token) with
+  // `count` tokens (-1 when the first is of another script: no nodes then) that are the first
+  // words of the dictionary form if `same`. The phrases sharing words 0…k-1 share their nodes,
+  // which spares most of the root lookups of names of several words.
+  const visit = (k: number, node: TrieNode | null, count: number, same: boolean): void => {
+    for (const token of options[k] ?? []) {
+      if (produced >= product.cap) return;
+      phrase[k] = token;
+      let next = node;
+      let nextCount = count;
+      let nextSame = same;
+      // Words that fold to nothing are left out of the form.
+      if (count >= 0 && token.length > 0) {
+        if (count === 0 && scriptOfToken(token) !== script) {
+          nextCount = -1;
+        } else {
+          next = node === null ? rootNode(build, token) : childNode(node, token);
+          nextSame = same && tokens[count] === token;
+          nextCount = count + 1;
+        }
+      }
+      if (k < last) {
+        visit(k + 1, next, nextCount, nextSame);
+        continue;
+      }
+      produced++;
+      if (next === null || nextCount <= 0) continue;
+      const dictionary = wordForWord ? nextSame && nextCount === tokens.length : phraseText(phrase) === baseKey;
+      addCountryForm(build, next, hit, dictionary ? baseWeight : baseWeight / 10, contested);
+    }
+  };
+  visit(0, null, 0, true);
+}
+
+/** The surface form of one phrase of the product, words joined by a space (empty ones left out). */
+function phraseText(phrase: string[]): string {
+  return phrase.filter((token) => token.length > 0).join(' ');
+}
+
+/**
+ * A surface form two countries share names neither on its own (Congo, Guinée…) unless one owns
+ * it far more strongly (a dictionary form in many languages against a stray inflection).
+ */
+function settleContested(contested: Set<TrieNode>): void {
+  for (const node of contested) {
+    const weights = [...(node.rivals ?? []), [node.owner, node.ownerWeight] as [number, number]].sort((a, b) => b[1] - a[1]);
+    const [top, second] = weights;
+    const keep = top && second && top[1] >= 3 * second[1] ? top[0] : -1;
+    node.countryHits = node.countryHits?.filter((hit) => hit.kind !== HIT_COUNTRY || hit.topic === keep) ?? null;
+  }
+}
+
+function createCountryTrie(countries: CountryTopic[]): CountryTrie {
+  const rules = loadCountryRules();
+  const folded = new Map<string, string>();
+  const build: CountryBuild = {
+    root: new Map(),
+    // 2 M bits: the ~41,000 first tokens of the country forms set 2% of them.
+    filter: createFilter(21),
+    ruleCache: new Map(),
+    ruleIds: new Map(),
+    hitCache: new Map(),
+    singleHits: new Map(),
+    fold: (word: string) => foldWord(word, folded),
+  };
+  const slugs: string[] = [];
+  const topicBySlug = new Map<string, number>();
+  const topicByIso2 = new Map<string, number>();
+  for (const country of countries) {
+    const index = slugs.length;
+    slugs.push(country.slug);
+    topicBySlug.set(country.slug, index);
+    for (const alias of country.slugAliases) if (!topicBySlug.has(alias)) topicBySlug.set(alias, index);
+    topicByIso2.set(country.iso2.toUpperCase(), index);
+  }
+
+  // Sort the work by script now; generate the forms when a script is first read.
+  const work: Array<ScriptWork | null> = [];
+  for (let script = 0; script < SCRIPT_COUNT; script++) work.push({ terms: [], ambiguous: [], multi: [], blocked: [] });
+  const workOf = (script: number): ScriptWork => {
+    const entry = work[script];
+    if (!entry) throw new Error(`tag: script ${script} is already built`);
+    return entry;
+  };
+  const termsByIso2 = loadCountryTerms();
+  for (const country of countries) {
+    const topic = topicByIso2.get(country.iso2.toUpperCase()) ?? -1;
+    const known = termsByIso2.get(country.iso2.toUpperCase());
+    const terms: CountryTerm[] =
+      known ??
+      Object.entries(country.names).flatMap(([lang, names]) =>
+        names.map((text) => ({ iso2: country.iso2, text, lang, kind: 'name' as const, source: 'package' as const })),
+      );
+    for (const term of terms) {
+      const scripts = scriptsOfTerm(term.text);
+      for (let script = 0; script < SCRIPT_COUNT; script++) if (scripts & (1 << script)) workOf(script).terms.push({ term, topic });
+    }
+  }
+  for (const entry of ambiguousTerms) {
+    for (const candidate of entry.candidates) {
+      const topic = topicByIso2.get(candidate.iso2);
+      if (topic === undefined) continue;
+      for (const text of entry.terms) {
+        const term: CountryTerm = { iso2: candidate.iso2, text, lang: entry.lang, kind: entry.kind, source: 'supplement' };
+        const { words, tokens } = splitWords(text);
+        const base = ruleForTerm(rules, term, words, `${term.iso2}\u0000${tokens.join(' ')}`);
+        const rule = internRule(build, { ...base, needCues: base.needCues | cueMask(rules, [candidate.needCues]) });
+        const hit: Hit = { kind: HIT_COUNTRY, topic, rule, fields: FIELD_TITLE | FIELD_SUMMARY };
+        for (const phrase of inflectPhrase(words, entry.lang, inflectionKind(entry.kind))) {
+          const formTokens = phrase.map((w) => foldWord(w));
+          workOf(scriptOfToken(formTokens[0] ?? '')).ambiguous.push({ tokens: formTokens, hit });
+        }
+      }
+    }
+  }
+  for (const entry of multiCountryTerms) {
+    for (const iso2 of entry.iso2) {
+      const topic = topicByIso2.get(iso2);
+      if (topic === undefined) continue;
+      for (const text of entry.terms) {
+        const { tokens } = splitWords(text);
+        if (tokens.length === 0) throw new Error('tag: empty term');
+        const hit: Hit = { kind: HIT_COUNTRY, topic, rule: internRule(build, { ...noRule, flags: RULE_LANGUAGE }), fields: 3 };
+        workOf(scriptOfToken(tokens[0] ?? '')).multi.push({ tokens, hit });
+      }
+    }
+  }
+  for (const phrase of blockedPhrases) {
+    const { tokens } = splitWords(phrase);
+    if (tokens.length === 0) continue;
+    workOf(scriptOfToken(tokens[0] ?? '')).blocked.push(tokens);
+  }
+
+  const trie: CountryTrie = {
+    root: build.root,
+    filter: build.filter,
+    slugs,
+    topicBySlug,
+    pending: 0,
+    buildScript(script: number): void {
+      const todo = work[script];
+      if (!todo) return;
+      work[script] = null;
+      trie.pending &= ~(1 << script);
+      // The steps of one full build, in its order, restricted to this script's forms (each
+      // form belongs to one script, so the result is the same).
+      const contested = new Set<TrieNode>();
+      for (const { term, topic } of todo.terms) addCountryTerm(build, rules, term, topic, contested, script);
+      settleContested(contested);
+      for (const { tokens, hit } of todo.ambiguous) addCountryHit(build, nodeFor(build, tokens), hit);
+      for (const { tokens, hit } of todo.multi) addCountryHit(build, nodeFor(build, tokens), hit);
+      // A blocked phrase wins over a term of the same length.
+      for (const tokens of todo.blocked) nodeFor(build, tokens).countryHits = [{ kind: HIT_BLOCK, topic: -1, rule: noRule, fields: 3 }];
+      folded.clear();
+    },
+  };
+  for (let script = 0; script < SCRIPT_COUNT; script++) {
+    const todo = work[script];
+    if (todo && todo.terms.length + todo.ambiguous.length + todo.multi.length + todo.blocked.length > 0) trie.pending |= 1 << script;
+    else work[script] = null;
+  }
+  return trie;
+}
+
+/** Keyed by the catalogue array (loadCountryCatalogue memoises it); treated as immutable. */
+const countryTries = new WeakMap<CountryTopic[], CountryTrie>();
+
+function countryTrieFor(countries: CountryTopic[]): CountryTrie {
+  let trie = countryTries.get(countries);
+  if (!trie) {
+    trie = createCountryTrie(countries);
+    countryTries.set(countries, trie);
+  }
+  return trie;
+}
+
+// ---------------------------------------------------------------- Operator terms
+
+/** A single-word prefix term. */
+interface PrefixEntry {
+  prefix: string;
+  hits: Hit[];
+}
+
+interface OperatorTrie extends Trie {
+  /** Prefixes of three characters or more, by `prefixHash` of their first three (as in TokenStream.prefixes). */
+  prefixIndex: Map<number, PrefixEntry[]>;
+  /** Prefixes of one or two characters (rare). */
+  shortPrefixes: PrefixEntry[];
+}
+
+function addOperatorHit(ops: OperatorTrie, tokens: string[], hit: Hit, prefix: boolean): void {
+  if (!prefix) {
+    const node = nodeFor(ops, tokens);
+    const hits = (node.operatorHits ??= []);
+    if (!hits.some((h) => h.topic === hit.topic && h.kind === hit.kind && h.fields === hit.fields)) hits.push(hit);
+    return;
+  }
+  const head = tokens.slice(0, -1);
+  const last = tokens[tokens.length - 1] ?? '';
+  if (head.length === 0) {
+    const key = last.length >= 3 ? prefixHash(last.charCodeAt(0), last.charCodeAt(1), last.charCodeAt(2)) : -1;
+    const entries = key >= 0 ? (ops.prefixIndex.get(key) ?? []) : ops.shortPrefixes;
+    const entry = entries.find((e) => e.prefix === last);
+    if (entry) entry.hits.push(hit);
+    else entries.push({ prefix: last, hits: [hit] });
+    if (key >= 0) ops.prefixIndex.set(key, entries);
+    return;
+  }
+  const node = nodeFor(ops, head);
+  let current = (node.prefixes ??= { children: new Map(), hits: null });
+  for (let i = 0; i < last.length; i++) {
+    const code = last.charCodeAt(i);
+    let child = current.children.get(code);
+    if (!child) {
+      child = { children: new Map(), hits: null };
+      current.children.set(code, child);
+    }
+    current = child;
+  }
+  (current.hits ??= []).push(hit);
 }
 
 /** Script-based guess of the inflection rules for an operator's term. */
@@ -441,14 +825,14 @@ function languagesForTerm(term: string): string[] {
   return ['en'];
 }
 
-function addOperatorTerm(build: Build, term: string, hit: Hit): void {
+function addOperatorTerm(ops: OperatorTrie, term: string, hit: Hit): void {
   const trimmed = term.trim();
   const prefix = trimmed.endsWith('*');
   const body = prefix ? trimmed.slice(0, -1) : trimmed;
   const { words, tokens } = splitWords(body);
   if (tokens.length === 0) return;
   if (prefix) {
-    addOperatorHit(build, tokens, hit, true);
+    addOperatorHit(ops, tokens, hit, true);
     return;
   }
   const forms = new Set<string>();
@@ -462,7 +846,7 @@ function addOperatorTerm(build: Build, term: string, hit: Hit): void {
     for (const phrase of inflectPhrase(words, lang, 'name')) forms.add(phrase.map((w) => foldWord(w)).join(' '));
   }
   forms.add(tokens.join(' '));
-  for (const form of forms) addOperatorHit(build, form.split(' ').filter((t) => t.length > 0), hit, false);
+  for (const form of forms) addOperatorHit(ops, form.split(' ').filter((t) => t.length > 0), hit, false);
 }
 
 function toFieldMask(fields: Array<'title' | 'summary'> | undefined): number {
@@ -471,12 +855,6 @@ function toFieldMask(fields: Array<'title' | 'summary'> | undefined): number {
   if (fields.includes('title')) mask |= FIELD_TITLE;
   if (fields.includes('summary')) mask |= FIELD_SUMMARY;
   return mask || FIELD_TITLE | FIELD_SUMMARY;
-}
-
-function toTokenSet(words: string[]): Set<string> {
-  const set = new Set<string>();
-  for (const word of words) for (const token of splitWords(word).tokens) set.add(token);
-  return set;
 }
 
 /** Per-call scratch state, reused so that tagging allocates almost nothing. */
@@ -493,112 +871,33 @@ interface Scratch {
 }
 
 export function compileMatcher(options: { countries: CountryTopic[]; rules: TopicRules[] }): Matcher {
-  const build: Build = {
-    root: new Map(),
-    rootPrefixes: { children: new Map(), hits: null },
-    prefixIndex: new Map(),
-    cueWords: new Map(),
-    ruleCache: new Map(),
-    ruleIds: new Map(),
-    hitCache: new Map(),
-    singleHits: new Map(),
-    folded: new Map(),
-  };
-  const context = buildContext(build);
-  const slugs: string[] = [];
-  const topicBySlug = new Map<string, number>();
-  const topicByIso2 = new Map<string, number>();
-  for (const country of options.countries) {
-    const index = slugs.length;
-    slugs.push(country.slug);
-    topicBySlug.set(country.slug, index);
-    for (const alias of country.slugAliases) if (!topicBySlug.has(alias)) topicBySlug.set(alias, index);
-    topicByIso2.set(country.iso2.toUpperCase(), index);
-  }
-
-  // Country terms, with the surface forms each country owns, to find forms two countries share.
-  const termsByIso2 = loadCountryTerms();
-  const contested = new Set<TrieNode>();
-  for (const country of options.countries) {
-    const topic = topicByIso2.get(country.iso2.toUpperCase()) ?? -1;
-    const known = termsByIso2.get(country.iso2.toUpperCase());
-    const terms: CountryTerm[] =
-      known ??
-      Object.entries(country.names).flatMap(([lang, names]) =>
-        names.map((text) => ({ iso2: country.iso2, text, lang, kind: 'name' as const, source: 'package' as const })),
-      );
-    for (const term of terms) addCountryTerm(build, context, term, topic, contested);
-  }
-  // A surface form two countries share names neither on its own (Congo, Guinée…) unless one
-  // owns it far more strongly (a dictionary form in many languages against a stray inflection).
-  for (const node of contested) {
-    const weights = [...(node.rivals ?? []), [node.owner, node.ownerWeight] as [number, number]].sort((a, b) => b[1] - a[1]);
-    const [top, second] = weights;
-    const keep = top && second && top[1] >= 3 * second[1] ? top[0] : -1;
-    node.countryHits = node.countryHits?.filter((hit) => hit.kind !== HIT_COUNTRY || hit.topic === keep) ?? null;
-  }
-  for (const entry of ambiguousTerms) {
-    for (const candidate of entry.candidates) {
-      const topic = topicByIso2.get(candidate.iso2);
-      if (topic === undefined) continue;
-      for (const text of entry.terms) {
-        const term: CountryTerm = { iso2: candidate.iso2, text, lang: entry.lang, kind: entry.kind, source: 'supplement' };
-        const { words, tokens } = splitWords(text);
-        const base = ruleForTerm(context, term, words, `${term.iso2}\u0000${tokens.join(' ')}`);
-        const rule = internRule(build, { ...base, needCues: base.needCues | cueMask(context, [candidate.needCues]) });
-        for (const phrase of inflectPhrase(words, entry.lang, inflectionKind(entry.kind))) {
-          addCountryHit(build, phrase.map((w) => foldWord(w)), { kind: HIT_COUNTRY, topic, rule, fields: FIELD_TITLE | FIELD_SUMMARY });
-        }
-      }
-    }
-  }
-  for (const entry of multiCountryTerms) {
-    for (const iso2 of entry.iso2) {
-      const topic = topicByIso2.get(iso2);
-      if (topic === undefined) continue;
-      for (const text of entry.terms) {
-        const { tokens } = splitWords(text);
-        addCountryHit(build, tokens, { kind: HIT_COUNTRY, topic, rule: internRule(build, { ...noRule, flags: RULE_LANGUAGE }), fields: 3 });
-      }
-    }
-  }
-  for (const phrase of blockedPhrases) {
-    const { tokens } = splitWords(phrase);
-    if (tokens.length === 0) continue;
-    const node = nodeFor(build, tokens);
-    // A blocked phrase wins over a term of the same length.
-    node.countryHits = [{ kind: HIT_BLOCK, topic: -1, rule: noRule, fields: 3 }];
-  }
+  const rules = loadCountryRules();
+  const countries = countryTrieFor(options.countries);
+  const root = countries.root;
+  const filter = countries.filter.bits;
+  const filterMask = countries.filter.mask;
 
   // Operator rules: extensions of countries, or custom topics.
-  for (const rules of options.rules) {
-    const existing = topicBySlug.get(rules.slug);
+  // A few hundred or thousand first tokens: 64 K bits.
+  const ops: OperatorTrie = { root: new Map(), filter: createFilter(16), prefixIndex: new Map(), shortPrefixes: [] };
+  const slugs = [...countries.slugs];
+  const customBySlug = new Map<string, number>();
+  for (const topicRules of options.rules) {
+    const existing = countries.topicBySlug.get(topicRules.slug) ?? customBySlug.get(topicRules.slug);
     const isCountry = existing !== undefined && existing < options.countries.length;
     let topic = existing;
     if (topic === undefined) {
       topic = slugs.length;
-      slugs.push(rules.slug);
-      topicBySlug.set(rules.slug, topic);
+      slugs.push(topicRules.slug);
+      customBySlug.set(topicRules.slug, topic);
     }
-    const fields = toFieldMask(rules.fields);
-    for (const term of rules.include) addOperatorTerm(build, term, { kind: HIT_INCLUDE, topic, rule: noRule, fields });
-    for (const term of rules.exclude) addOperatorTerm(build, term, { kind: HIT_EXCLUDE, topic, rule: noRule, fields: isCountry ? 3 : fields });
+    const fields = toFieldMask(topicRules.fields);
+    for (const term of topicRules.include) addOperatorTerm(ops, term, { kind: HIT_INCLUDE, topic, rule: noRule, fields });
+    for (const term of topicRules.exclude) addOperatorTerm(ops, term, { kind: HIT_EXCLUDE, topic, rule: noRule, fields: isCountry ? 3 : fields });
   }
+  const opsRoot = ops.root.size > 0 ? ops.root : null;
 
-  const qualifierAfter = new Set<string>();
-  const qualifierBefore = new Set<string>();
-  const qualifierBeforeAtEnd = new Set<string>();
-  for (const lists of Object.values(qualifierContext)) {
-    for (const t of toTokenSet(lists.after)) qualifierAfter.add(t);
-    for (const t of toTokenSet(lists.before)) qualifierBefore.add(t);
-    for (const t of toTokenSet(lists.beforeAtEnd)) qualifierBeforeAtEnd.add(t);
-  }
-  // Currencies and foods follow names too ("US dollar", "Thailand curry"); languages follow adjectives only.
-  const products = toTokenSet([...currencyWords, ...foodWords]);
-  const conjunctions = toTokenSet(['and', 'or', 'и', 'или', 'та', 'і', 'und', 'oder', 'et', 'ou', 'y', 'e', 'i']);
-  const phraseEnds = toTokenSet(phraseEndWords);
-  const notNames = toTokenSet(notPersonNames);
-  const elsewhere = new Set(elsewhereRegions);
+  const { qualifierAfter, qualifierBefore, qualifierBeforeAtEnd, products, conjunctions, phraseEnds, notNames, elsewhere, cueWords, cueFilter, englishCues } = rules;
   const elsewhereSecond: Record<string, string[]> = {
     new: ['hampshire', 'jersey', 'mexico', 'york', 'brunswick'],
     north: ['carolina', 'dakota'],
@@ -607,34 +906,11 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     rhode: ['island'],
   };
 
-  const root = build.root;
-  // A one-hash Bloom filter over the first tokens of every term and the cue words: most tokens
-  // of a text are none of them, and a bit test in a 256 KB table is much cheaper than a Map
-  // lookup of a fresh string.
-  const filterBits = 21;
-  const filterMask = (1 << filterBits) - 1;
-  const filter = new Uint32Array(1 << (filterBits - 5));
-  for (const key of root.keys()) {
-    const bit = hashToken(key) & filterMask;
-    filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-  const cueWords = build.cueWords;
-  const cueFilter = new Uint32Array(1 << (filterBits - 5));
-  for (const key of cueWords.keys()) {
-    const bit = hashToken(key) & filterMask;
-    cueFilter[bit >>> 5] = (cueFilter[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-  // First three characters of the single-word prefix terms, to skip the index for most tokens.
-  const prefixTriples = new Uint8Array(65536);
-  let hasShortPrefixes = false;
-  for (const entries of build.prefixIndex.values()) {
-    for (const entry of entries) {
-      const p = entry.prefix;
-      if (p.length >= 3) prefixTriples[prefixTriple(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
-      else hasShortPrefixes = true;
-    }
-  }
-  const prefixIndex = build.prefixIndex.size > 0 ? build.prefixIndex : null;
+  // The keys of the prefix index as a bit set (8 KB), to skip it for most tokens.
+  const prefixFilter = new Uint32Array(65536 >>> 5);
+  for (const key of ops.prefixIndex.keys()) prefixFilter[key >>> 5] = (prefixFilter[key >>> 5] ?? 0) | (1 << (key & 31));
+  const prefixIndex = ops.prefixIndex.size > 0 ? ops.prefixIndex : null;
+  const shortPrefixes = ops.shortPrefixes.length > 0 ? ops.shortPrefixes : null;
   const topicCount = slugs.length;
   const scratch: Scratch = {
     titleStream: createTokenStream(),
@@ -647,13 +923,19 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     deferredDateline: [],
     cues: 0,
   };
-  const englishCues = context.cueBits.get('english') ?? 0;
 
   const maxCandidates = 16;
   const candidateEnds = new Int32Array(maxCandidates);
   const candidateHits: Array<Hit[] | null> = new Array<Hit[] | null>(maxCandidates).fill(null);
 
+  /** Builds the country forms of the script of `norm` if no text has needed them yet. */
+  function ensureScript(norm: string): void {
+    const script = scriptOfToken(norm);
+    if (countries.pending & (1 << script)) countries.buildScript(script);
+  }
+
   function isPlaceToken(norm: string): boolean {
+    if (countries.pending !== 0) ensureScript(norm);
     const node = root.get(norm);
     return node !== undefined && node.countryHits !== null && node.countryHits.length > 0;
   }
@@ -742,13 +1024,29 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
   }
 
-  function matchPrefixes(index: Map<number, PrefixEntry[]>, token: string, field: number, short: boolean): void {
-    if (token.length === 0) return;
-    const lengths = short ? [1, 2, 3] : [3];
-    for (const length of lengths) {
-      if (token.length < length) break;
-      const entries = index.get(prefixKey(token, length));
-      if (entries) for (const entry of entries) if (token.startsWith(entry.prefix)) applyOperatorHits(entry.hits, field);
+  /** Prefix terms of three characters or more that `text` [start, end) starts with (`key`: its prefixHash). */
+  function matchPrefixes(index: Map<number, PrefixEntry[]>, key: number, text: string, start: number, end: number, field: number): void {
+    const entries = index.get(key);
+    if (!entries) return;
+    for (const entry of entries) {
+      const prefix = entry.prefix;
+      if (prefix.length > end - start) continue;
+      let k = 0;
+      while (k < prefix.length && prefix.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === prefix.length) applyOperatorHits(entry.hits, field);
+    }
+  }
+
+  /** Operator terms starting at token i: every one along the phrase counts. */
+  function walkOperators(first: TrieNode, s: TokenStream, i: number, field: number): void {
+    let node = first;
+    for (let end = i + 1; ; end++) {
+      if (node.operatorHits) applyOperatorHits(node.operatorHits, field);
+      if (end >= s.count || !((s.flags[end] ?? 0) & TOKEN_JOINED)) return;
+      if (node.prefixes) collectPrefixHits(node.prefixes, normAt(s, end), field);
+      const next = node.next?.get(normAt(s, end));
+      if (!next) return;
+      node = next;
     }
   }
 
@@ -760,35 +1058,52 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     const casing = casingOf(s);
     let countryFrom = 0;
     const hashes = s.hashes;
+    const prefixes = s.prefixes;
     for (let i = 0; i < count; i++) {
       if (prefixIndex) {
-        const start = s.starts[i] ?? 0;
-        const norm = s.norms[i];
-        let candidate = hasShortPrefixes;
-        if (!candidate && (norm ? norm.length >= 3 : (s.ends[i] ?? 0) - start >= 3)) {
-          const text = norm ?? s.lower;
-          const at = norm ? 0 : start;
-          candidate = prefixTriples[prefixTriple(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))] === 1;
+        const key = prefixes[i] ?? -1;
+        if (key >= 0 && (prefixFilter[key >>> 5] ?? 0) & (1 << (key & 31))) {
+          // The token's text without slicing it: its normal form, or its span of the lower-cased field.
+          const norm = s.norms[i];
+          if (norm) matchPrefixes(prefixIndex, key, norm, 0, norm.length, field);
+          else matchPrefixes(prefixIndex, key, s.lower, s.starts[i] ?? 0, s.ends[i] ?? 0, field);
         }
-        if (candidate) matchPrefixes(prefixIndex, normAt(s, i), field, hasShortPrefixes);
       }
-      const bit = (hashes[i] ?? 0) & filterMask;
+      if (shortPrefixes) {
+        const token = normAt(s, i);
+        for (const entry of shortPrefixes) if (token.startsWith(entry.prefix)) applyOperatorHits(entry.hits, field);
+      }
+      const hash = hashes[i] ?? 0;
+      if (opsRoot && mayContain(ops.filter, hash)) {
+        const first = opsRoot.get(normAt(s, i));
+        if (first) walkOperators(first, s, i, field);
+      }
+      // Tokens inside a country term already matched start no other.
+      if (i < countryFrom) continue;
+      if (countries.pending !== 0) {
+        // A null norm is a plain ASCII word (see TokenStream.norms): Latin script.
+        const norm = s.norms[i];
+        if (norm === null || norm === undefined) {
+          if (countries.pending & (1 << SCRIPT_LATIN)) countries.buildScript(SCRIPT_LATIN);
+        } else {
+          ensureScript(norm);
+        }
+      }
+      const bit = hash & filterMask;
       if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
       const first = root.get(normAt(s, i));
       if (!first) continue;
-      // Walk the phrase trie from token i, remembering every node with country hits.
+      // Walk the country trie from token i, remembering every node with hits.
       let candidates = 0;
       let node: TrieNode | undefined = first;
       let end = i + 1;
       while (node) {
-        if (node.operatorHits) applyOperatorHits(node.operatorHits, field);
-        if (node.countryHits && i >= countryFrom && candidates < maxCandidates) {
+        if (node.countryHits && candidates < maxCandidates) {
           candidateEnds[candidates] = end;
           candidateHits[candidates] = node.countryHits;
           candidates++;
         }
         if (end >= count || !((tokenFlags[end] ?? 0) & TOKEN_JOINED)) break;
-        if (node.prefixes) collectPrefixHits(node.prefixes, normAt(s, end), field);
         if (!node.next) break;
         node = node.next.get(normAt(s, end));
         end++;
@@ -823,21 +1138,22 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
   }
 
+  function cuesOf(stream: TokenStream): number {
+    let cues = 0;
+    for (let i = 0; i < stream.count; i++) {
+      if (!mayContain(cueFilter, stream.hashes[i] ?? 0)) continue;
+      cues |= cueWords.get(normAt(stream, i)) ?? 0;
+    }
+    return cues;
+  }
+
   /**
    * Hits that depend on the whole item (cue words, the text's language) are settled here, after
    * both fields; cue words are only looked up when such a hit occurred, which is rare.
    */
   function resolveDeferred(language: string): void {
-    let cues = 0;
-    for (const stream of [scratch.titleStream, scratch.summaryStream]) {
-      for (let i = 0; i < stream.count; i++) {
-        const bit = (stream.hashes[i] ?? 0) & filterMask;
-        if (((cueFilter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) continue;
-        cues |= cueWords.get(normAt(stream, i)) ?? 0;
-      }
-    }
-    scratch.cues = cues;
-    const english = language ? /^en(?:-|$)/i.test(language) : (cues & englishCues) !== 0;
+    scratch.cues = cuesOf(scratch.titleStream) | cuesOf(scratch.summaryStream);
+    const english = language ? /^en(?:-|$)/i.test(language) : (scratch.cues & englishCues) !== 0;
     for (let d = 0; d < scratch.deferredTopic.length; d++) {
       const rule = scratch.deferredRule[d] ?? noRule;
       const topic = scratch.deferredTopic[d] ?? -1;
@@ -865,11 +1181,24 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       scratch.positive[topic] = 0;
       scratch.vetoed[topic] = 0;
     }
-    if (result.length > 1) result.sort();
+    if (result.length > 1) sortSlugs(result);
     return result;
   }
 
   return { tag };
+}
+
+/**
+ * `slugs.sort()` for the few slugs of an item: an insertion sort with `<`, which orders strings
+ * by UTF-16 code units as the default sort does, without its per-call set-up (5% of tag time).
+ */
+function sortSlugs(slugs: string[]): void {
+  for (let i = 1; i < slugs.length; i++) {
+    const slug = slugs[i] ?? '';
+    let j = i - 1;
+    for (; j >= 0 && (slugs[j] ?? '') > slug; j--) slugs[j + 1] = slugs[j] ?? '';
+    slugs[j + 1] = slug;
+  }
 }
 
 const CASING_NORMAL = 0;
