@@ -57,11 +57,24 @@ function ruNoun(w: string): string[] {
   return [w];
 }
 
+/**
+ * The first element of a compound adjective (российско-казахстанские, українсько-польський,
+ * американо-китайские): the stem with the linking vowel -о, and for -ск- stems also the short
+ * form without -ск- (американо-, британо-, ирано-), which only exists as a first element.
+ * The short form needs a stem of four letters or more: чад-ск-ий would give "чадо" (a child).
+ */
+function compoundStems(stem: string): string[] {
+  const forms = [`${stem}о`];
+  const short = stem.replace(/ськ$|ск$/, '');
+  if (short !== stem && short.length >= 4) forms.push(`${short}о`);
+  return forms;
+}
+
 function ruAdjective(w: string, restricted: boolean): string[] {
   const ending = endsWithAny(w, ['ий', 'ый', 'ой', 'ая', 'яя', 'ое', 'ее', 'ие', 'ые']);
   if (!ending) return [w];
   const stem = w.slice(0, -2);
-  if (!restricted) return withStem(stem, ruAdjectiveEndings);
+  if (!restricted) return [...withStem(stem, ruAdjectiveEndings), ...compoundStems(stem)];
   // In a phrase the adjective agrees with its noun: keep the forms of its gender and number.
   if (ending === 'ая') return withStem(stem, ['ая', 'ой', 'ую', 'ою']);
   if (ending === 'яя') return withStem(stem, ['яя', 'ей', 'юю', 'ею']);
@@ -128,7 +141,7 @@ function ukAdjective(w: string, restricted: boolean): string[] {
   const ending = endsWithAny(w, ['ий', 'ій', 'а', 'я', 'е', 'є', 'і']);
   if (!ending) return [w];
   const stem = w.slice(0, -ending.length);
-  if (!restricted) return withStem(stem, ukAdjectiveEndings);
+  if (!restricted) return [...withStem(stem, ukAdjectiveEndings), ...compoundStems(stem)];
   if (ending === 'а') return withStem(stem, ['а', 'ої', 'ій', 'у', 'ою']);
   if (ending === 'я') return withStem(stem, ['я', 'ьої', 'ій', 'ю', 'ьою']);
   if (ending === 'і') return withStem(stem, ['і', 'их', 'им', 'ими']);

@@ -163,6 +163,12 @@ describe('compileMatcher: inflected languages', () => {
     ['Россияне и казахстанцы за границей', ['kazakhstan', 'russia']],
     ['Делегация Соединённых Штатов Америки', ['united-states']],
     ['Урожай в Россошанском районе', []],
+    // Compound adjectives name both countries, the first by its linking form.
+    ['Российско-казахстанские переговоры', ['kazakhstan', 'russia']],
+    ['Развитие казахстанско-российских отношений', ['kazakhstan', 'russia']],
+    ['Американо-китайские торговые споры', ['china', 'united-states']],
+    ['Українсько-польський кордон закрито', ['poland', 'ukraine']],
+    ['Чадо выросло', []],
     ['Хребет Ирандык на Урале', []],
     // Ukrainian
     ['Удари по Україні тривають', ['ukraine']],
