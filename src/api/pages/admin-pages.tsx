@@ -379,14 +379,7 @@ function AdminPage(props: AdminPageProps) {
                             {source.enabled ? 'Pause' : 'Enable'}
                           </button>
                         </form>
-                        <details>
-                          <summary class="small">Delete…</summary>
-                          <form method="post" action={`/admin/sources/${source.id}/delete`}>
-                            <button class="danger small" type="submit">
-                              Delete {source.title ?? 'source'}
-                            </button>
-                          </form>
-                        </details>
+                        <ConfirmDelete action={`/admin/sources/${source.id}/delete`} label={`Delete ${source.title ?? 'source'}`} />
                       </div>
                     </td>
                   </tr>
@@ -446,14 +439,10 @@ function AdminPage(props: AdminPageProps) {
                         <a class="button secondary small" href={`/admin?edit=${rule.slug}#editor`}>
                           Edit
                         </a>
-                        <details>
-                          <summary class="small">Delete…</summary>
-                          <form method="post" action={`/admin/topics/${rule.slug}/delete`}>
-                            <button class="danger small" type="submit">
-                              {topic?.kind === 'country' ? 'Remove extra terms' : `Delete ${rule.slug}`}
-                            </button>
-                          </form>
-                        </details>
+                        <ConfirmDelete
+                          action={`/admin/topics/${rule.slug}/delete`}
+                          label={topic?.kind === 'country' ? 'Remove extra terms' : `Delete ${rule.slug}`}
+                        />
                       </div>
                     </td>
                   </tr>
@@ -569,3 +558,17 @@ const PREVIEW_SCRIPT = `(() => {
   document.getElementById('preview-button').addEventListener('click', preview);
   if (lines('include').length > 0) preview();
 })();`;
+
+/** A delete button folded away behind "Delete…", so one click cannot delete anything. */
+function ConfirmDelete(props: { action: string; label: string }) {
+  return (
+    <details>
+      <summary class="small">Delete…</summary>
+      <form method="post" action={props.action}>
+        <button class="danger small" type="submit">
+          {props.label}
+        </button>
+      </form>
+    </details>
+  );
+}
