@@ -1,17 +1,17 @@
-// The pages in a real browser: Debian's headless Chromium driven by playwright-core against the
+// The pages in a real browser: headless Chromium (./chromium.ts says which one) driven by playwright-core against the
 // app served on 127.0.0.1. A person's paths: the expression box to a topic page, and the admin
 // page's login, topic editor, live preview and save. Screenshots of each page, on a phone-sized
 // and a desktop viewport, go to test/artifacts/ (git-ignored) for a person to look at.
 import { serve, type ServerType } from '@hono/node-server';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TOKEN, type Harness } from '../api/harness';
+import { resolveChromium } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
@@ -37,12 +37,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's chromium package ` +
-        '(apt-get install -y chromium, as .ci/run does) or CHROMIUM_PATH pointing at a Chromium binary.',
-    );
-  }
+  const browser = await resolveChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
   server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -50,9 +45,9 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = mkdtempSync(join(tmpdir(), 'topicwire-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: browser.args,
   });
 }, 60_000);
 

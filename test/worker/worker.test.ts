@@ -189,7 +189,10 @@ describe('worker.scheduled', () => {
   });
 });
 
-describe('the Worker on libSQL over HTTP (Turso) instead of D1', () => {
+// LIBSQL_URL is empty where sqld is not available (test/worker/global-setup.ts).
+describe.skipIf(env.LIBSQL_URL === '')(
+  env.LIBSQL_URL === '' ? 'the Worker on libSQL over HTTP (Turso): not run, sqld is not available here' : 'the Worker on libSQL over HTTP (Turso) instead of D1',
+  () => {
   beforeEach(async () => {
     await clearDatabase(db);
   });
