@@ -32,6 +32,9 @@ const USAGE = `usage: topicwire <command>
 
 Settings come from the environment (DATABASE_URL, PUBLIC_URL, …); see the README.`;
 
+// bin/topicwire.mjs reports errors as the guard at the bottom does.
+export { describeError };
+
 type Out = (line: string) => void;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out: Out = console.log): Promise<number> {

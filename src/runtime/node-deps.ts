@@ -68,7 +68,7 @@ export async function createNodeRuntime(
     ...(overrides.log ? { log: overrides.log } : {}),
   };
   await seedTopics(db);
-  if (config.seedSources) await seedDefaultSources(pipeline);
+  await seedDefaultSources(pipeline, config.seedSources);
   const app: AppDeps = {
     pipeline,
     adminToken: config.adminToken,

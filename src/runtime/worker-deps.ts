@@ -154,7 +154,7 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
 async function seed(pipeline: PipelineDeps, config: Config): Promise<void> {
   try {
     await seedTopics(pipeline.db);
-    if (config.seedSources) await seedDefaultSources(pipeline);
+    await seedDefaultSources(pipeline, config.seedSources);
   } catch (error) {
     if (/no such table/i.test(describeError(error))) {
       throw new Error('the database has no tables yet: apply the migrations first (`npx wrangler d1 migrations apply topicwire --remote` for D1, `DATABASE_URL=… npx topicwire migrate` for libSQL)', { cause: error });

@@ -11,3 +11,12 @@ export async function readMeta(db: Db, key: string): Promise<string | undefined>
 export async function writeMeta(db: Db, key: string, value: string): Promise<void> {
   await db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } });
 }
+
+/**
+ * Writes `value` under `key` unless the key is already set, and returns what is stored: the
+ * first writer's value wins, also between processes racing on one shared database.
+ */
+export async function claimMeta(db: Db, key: string, value: string): Promise<string> {
+  await db.insert(meta).values({ key, value }).onConflictDoNothing({ target: meta.key });
+  return (await readMeta(db, key)) ?? value;
+}
