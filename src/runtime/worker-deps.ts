@@ -127,7 +127,7 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
 
   let seeding: Promise<void> | null = null;
   const ready = (): Promise<void> => {
-    seeding ??= seed(pipeline, config).catch((error: unknown) => {
+    seeding ??= seed(pipeline, config, env.WORKER_ENVIRONMENT === 'development').catch((error: unknown) => {
       // The next invocation tries again rather than failing forever.
       seeding = null;
       throw error;
@@ -151,13 +151,16 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
   return { config, settings, db, pipeline, pollQueue: env.POLL_QUEUE, ready, appFor };
 }
 
-async function seed(pipeline: PipelineDeps, config: Config): Promise<void> {
+async function seed(pipeline: PipelineDeps, config: Config, development: boolean): Promise<void> {
   try {
     await seedTopics(pipeline.db);
     await seedDefaultSources(pipeline, config.seedSources);
   } catch (error) {
     if (/no such table/i.test(describeError(error))) {
-      throw new Error('the database has no tables yet: apply the migrations first (`npx wrangler d1 migrations apply topicwire --remote` for D1, `DATABASE_URL=… npx topicwire migrate` for libSQL)', { cause: error });
+      // Under `npm run dev:worker` the tables are missing from the local D1 in .wrangler/
+      // (its predev script applies them); deployed, from the D1 database on Cloudflare.
+      const d1 = development ? '`npx wrangler d1 migrations apply DB --local` for the local D1 of wrangler dev' : '`npx wrangler d1 migrations apply DB --remote` for D1';
+      throw new Error(`the database has no tables yet: apply the migrations first (${d1}, \`DATABASE_URL=… npx topicwire migrate\` for libSQL)`, { cause: error });
     }
     throw error;
   }

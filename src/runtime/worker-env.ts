@@ -71,4 +71,9 @@ export interface WorkerEnv {
   CRON_RETAG_STEPS?: string;
   /** "false" silences the JSON line logged per poll, cron and queue batch. */
   LOG_EVENTS?: string;
+  /**
+   * "development" under `npm run dev:worker` (which passes it with --var): error messages then
+   * name the local D1 (`--local`) rather than the deployed one (`--remote`).
+   */
+  WORKER_ENVIRONMENT?: string;
 }

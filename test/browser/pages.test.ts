@@ -117,6 +117,20 @@ describe('the admin page in Chromium', () => {
   });
 });
 
+describe('every page in standards mode', () => {
+  // Without <!doctype html> Chromium lays pages out in quirks mode (document.compatMode
+  // "BackCompat"). One page of each kind, error pages and the login page included.
+  it.each(['/', '/topics/russia', '/topics/kazakhstan+russia', '/topics/no-such-topic', '/topics/a%2Fb%3Cc', '/admin', '/api/docs'])('%s starts with <!doctype html>', async (path) => {
+    const body = await (await fetch(`${base}${path}`)).text();
+    expect(body.slice(0, 15)).toBe('<!doctype html>');
+    // Not newPage(): the error pages' 404 and 400 statuses are console errors by design.
+    const page = await context.newPage();
+    await page.goto(`${base}${path}`);
+    expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+    await page.close();
+  });
+});
+
 describe('the API reference in Chromium', () => {
   it('still lists every operation when the reference script cannot load (no network here)', async () => {
     const page = await newPage('desktop');

@@ -121,7 +121,17 @@ describe('worker.fetch', () => {
   it('answers problem+json telling to apply the migrations when the database has none', async () => {
     const response = await request('/feeds/russia.rss', { ...env, DB: env.EMPTY_DB });
     expect(response.status).toBe(500);
-    expect(((await response.json()) as { detail: string }).detail).toMatch(/no tables yet: apply the migrations first .*wrangler d1 migrations apply/);
+    const detail = ((await response.json()) as { detail: string }).detail;
+    expect(detail).toMatch(/no tables yet: apply the migrations first .*wrangler d1 migrations apply DB --remote/);
+    expect(detail).not.toContain('--local');
+  });
+
+  it('names the local D1 (--local) in that message under npm run dev:worker', async () => {
+    const response = await request('/feeds/russia.rss', { ...env, DB: env.EMPTY_DB, WORKER_ENVIRONMENT: 'development' });
+    expect(response.status).toBe(500);
+    const detail = ((await response.json()) as { detail: string }).detail;
+    expect(detail).toMatch(/wrangler d1 migrations apply DB --local/);
+    expect(detail).not.toContain('--remote');
   });
 
   it('refuses writes without the admin token and accepts them with it', async () => {

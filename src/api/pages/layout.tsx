@@ -4,6 +4,7 @@
  * topic editor's preview, allowed by a per-request CSP nonce.
  */
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../context';
 
@@ -94,33 +95,37 @@ export interface LayoutProps {
 }
 
 export function Layout(props: LayoutProps) {
+  // The doctype keeps browsers out of quirks mode; JSX has no syntax for it.
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <link rel="icon" href="data:," />
-        <title>{props.title}</title>
-        <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: STYLE }} />
-        {props.head}
-      </head>
-      <body>
-        <header class="site">
-          <a class="brand" href="/">topicwire</a>
-          <nav>
-            <a href="/">Topics</a>
-            <a href="/api/docs">API</a>
-            <a href="/admin">Admin</a>
-          </nav>
-        </header>
-        <main>{props.children}</main>
-        <footer>
-          Every story about any combination of topics, from every source, each story once. <a href="/opml">OPML of all topic feeds</a> ·{' '}
-          <a href="/api/openapi.json">OpenAPI</a>
-        </footer>
-      </body>
-    </html>
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <link rel="icon" href="data:," />
+          <title>{props.title}</title>
+          <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: STYLE }} />
+          {props.head}
+        </head>
+        <body>
+          <header class="site">
+            <a class="brand" href="/">topicwire</a>
+            <nav>
+              <a href="/">Topics</a>
+              <a href="/api/docs">API</a>
+              <a href="/admin">Admin</a>
+            </nav>
+          </header>
+          <main>{props.children}</main>
+          <footer>
+            Every story about any combination of topics, from every source, each story once. <a href="/opml">OPML of all topic feeds</a> ·{' '}
+            <a href="/api/openapi.json">OpenAPI</a>
+          </footer>
+        </body>
+      </html>
+    </>
   );
 }
 
