@@ -1,10 +1,33 @@
 // The workers project: tests that run inside workerd (the Workers runtime) through
 // @cloudflare/vitest-pool-workers, with the bindings of wrangler.toml (D1 `DB`, Queue `POLL_QUEUE`).
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { defineProject } from 'vitest/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defineProject, type Plugin } from 'vitest/config';
+
+/**
+ * Some packages name a source map they do not ship (feed 6.0.0: `feed.js.map`), and Vite
+ * prints a warning and a stack for each ("Failed to load source map"). Loaded through here,
+ * such a file loses the dangling comment; files whose map exists are left to Vite.
+ */
+function dropMissingSourceMaps(): Plugin {
+  return {
+    name: 'topicwire:drop-missing-source-maps',
+    enforce: 'pre',
+    load(id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.includes('/node_modules/') || !/\.[cm]?js$/.test(file) || !existsSync(file)) return null;
+      const code = readFileSync(file, 'utf8');
+      const match = /\n\/\/# sourceMappingURL=([^\s]+)\s*$/.exec(code);
+      if (!match?.[1] || match[1].startsWith('data:') || existsSync(join(dirname(file), match[1]))) return null;
+      return code.slice(0, match.index + 1);
+    },
+  };
+}
 
 export default defineProject({
   plugins: [
+    dropMissingSourceMaps(),
     cloudflareTest(async ({ inject }) => ({
       main: './src/runtime/worker.ts',
       wrangler: { configPath: './wrangler.toml' },

@@ -91,5 +91,5 @@ export async function startSqld(): Promise<Sqld> {
 }
 
 function lastLine(text: string): string {
-  return text.trim().split('\n').at(-1) ?? '(no output)';
+  return text.trim().split('\n').at(-1) || '(no output)';
 }

@@ -25,7 +25,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await startAll(project, started);
   } catch (error) {
     await teardown();
-    throw new Error(`workers global setup: ${error instanceof Error ? error.message : String(error)}`);
+    // The one line is the whole story: a stack into vitest's internals would only bury it.
+    const failure = new Error(`workers global setup: ${error instanceof Error ? error.message : String(error)}`);
+    failure.stack = `Error: ${failure.message}`;
+    throw failure;
   }
   return teardown;
 }
