@@ -20,6 +20,7 @@ const settingsSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   FETCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  POLL_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
   TRUST_PROXY: booleanString.default(false),
 });
 
@@ -35,6 +36,8 @@ export interface Config {
   fetchTimeoutMs: number;
   fetchMaxBodyBytes: number;
   pollConcurrency: number;
+  /** Newest entries taken from one feed document per poll; the rest are counted, not stored. */
+  pollMaxEntries: number;
   /** Behind one reverse proxy: rate limits key on the last X-Forwarded-For hop. */
   trustProxy: boolean;
   userAgent: string;
@@ -67,6 +70,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     fetchTimeoutMs: s.FETCH_TIMEOUT_MS,
     fetchMaxBodyBytes: s.FETCH_MAX_BODY_BYTES,
     pollConcurrency: s.POLL_CONCURRENCY,
+    pollMaxEntries: s.POLL_MAX_ENTRIES,
     trustProxy: s.TRUST_PROXY,
     userAgent: `topicwire/${VERSION} (+${publicUrl})`,
   };

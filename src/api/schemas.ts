@@ -113,6 +113,7 @@ export const PollReportSchema = z
     status: z.enum(['ok', 'not_modified', 'error']),
     entries: z.number().int(),
     newEntries: z.number().int(),
+    skippedEntries: z.number().int().openapi({ description: 'Entries beyond POLL_MAX_ENTRIES (the oldest of the document), not read in this poll' }),
     httpStatus: z.number().int().nullable(),
     error: z.string().nullable(),
     errorCode: z.string().nullable(),

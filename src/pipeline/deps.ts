@@ -15,5 +15,7 @@ export interface PipelineDeps {
     resolveHost?: (hostname: string) => Promise<string[]>;
   };
   matchers: MatcherCache;
+  /** Newest entries stored from one feed document per poll (POLL_MAX_ENTRIES); default 1000. */
+  maxEntriesPerPoll?: number;
   log?: (event: string, fields: Record<string, unknown>) => void;
 }

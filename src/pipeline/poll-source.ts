@@ -1,7 +1,15 @@
 /**
  * The poll of one source, the only place that knows the stage order:
- * fetch → parse → dedup → tag → store (one batch). The API's "poll now", the Node scheduler,
+ * fetch → parse → dedup → tag → store. The API's "poll now", the Node scheduler,
  * the CLI, the Worker's cron and its queue consumer all come through here.
+ *
+ * Work per poll is bounded, whatever the publisher serves:
+ * - at most `maxEntriesPerPoll` (POLL_MAX_ENTRIES) of the document's newest entries are read;
+ *   the others are counted in the report (`skippedEntries`) and the log, never stored;
+ * - those are identified, tagged and stored POLL_CHUNK_ENTRIES at a time by `ingestChunk`:
+ *   one known-key look-up and one write batch per chunk, the source's poll state riding in
+ *   the last chunk's batch; between chunks the poll yields to the event loop, so a server
+ *   answers requests while it ingests a large feed.
  *
  * A poll never throws for a bad source: a broken feed, a slow or hostile server end in a
  * recorded, readable error on the source (and a longer wait before the next try), while what
@@ -13,7 +21,7 @@ import { describeError, FetchError } from '../domain/errors';
 import type { Entry } from '../domain/types';
 import { fetchFeed } from '../fetch/fetch-feed';
 import { parseFeed } from '../parse/parse-feed';
-import { findKnownEntryKeys, savePoll, type PreparedEntry } from '../store/items';
+import { findKnownEntryKeys, saveEntries, savePoll, type PreparedEntry } from '../store/items';
 import { countSourceItemsSince, type SourcePollState, type SourceRow } from '../store/sources';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
@@ -27,6 +35,8 @@ export interface PollReport {
   entries: number;
   /** Entries this source had not brought before (new stories, or stories new to this source). */
   newEntries: number;
+  /** Entries beyond POLL_MAX_ENTRIES (the document's oldest), not read in this poll. */
+  skippedEntries: number;
   httpStatus: number | null;
   error: string | null;
   errorCode: string | null;
@@ -35,6 +45,9 @@ export interface PollReport {
 }
 
 const WEEK_MS = 7 * 86_400_000;
+/** Entries identified, tagged and written per batch: small enough to keep a batch short. */
+export const POLL_CHUNK_ENTRIES = 500;
+export const DEFAULT_MAX_ENTRIES_PER_POLL = 1000;
 /** A publication date further in the future than this is a publisher's mistake: use now. */
 const MAX_FUTURE_SKEW_MS = 60 * 60_000;
 
@@ -64,39 +77,51 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
         errorCount: 0,
         lastNewItems: 0,
       }, now);
-      return { ...base, status: 'not_modified', entries: 0, newEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
+      return { ...base, status: 'not_modified', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
     }
 
     const feed = await parseFeed(fetched.text, { baseUrl: fetched.url });
     const now = deps.now();
+    const limit = deps.maxEntriesPerPoll ?? DEFAULT_MAX_ENTRIES_PER_POLL;
+    const taken = newestEntries(feed.entries, limit, now);
+    const skippedEntries = feed.entries.length - taken.length;
     const matcher = await deps.matchers.get(db);
-    const prepared = prepareEntries(source.id, feed.entries, matcher, now);
-    const known = await findKnownEntryKeys(db, source.id, prepared.map((p) => p.entryKey));
-    const fresh = prepared.filter((p) => !known.has(p.entryKey));
-    const nextPollAt = await scheduleAfterSuccess(deps, source, now, fresh.length, fetched.retryAfterSeconds);
-    const state: SourcePollState = {
-      title: source.title ?? feed.title,
-      siteUrl: source.siteUrl ?? feed.siteUrl,
-      description: feed.description,
-      language: feed.language,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      lastPolledAt: now,
-      lastSuccessAt: now,
-      nextPollAt,
-      lastStatus: 'ok',
-      lastHttpStatus: fetched.httpStatus,
-      lastError: null,
-      errorCount: 0,
-      lastNewItems: fresh.length,
-    };
-    await savePoll(db, source.id, fresh, state, now);
-    deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: fresh.length });
+    const seen = new Set<string>();
+    let newEntries = 0;
+    let nextPollAt = 0;
+    // At least one round, so that an empty document still records its poll state.
+    for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
+      if (start > 0) await yieldToEventLoop();
+      const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen);
+      const known = await findKnownEntryKeys(db, source.id, prepared.map((p) => p.entryKey));
+      const last = start + POLL_CHUNK_ENTRIES >= taken.length;
+      newEntries += await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
+        nextPollAt = await scheduleAfterSuccess(deps, source, now, newEntries + chunkNew, fetched.retryAfterSeconds);
+        return {
+          title: source.title ?? feed.title,
+          siteUrl: source.siteUrl ?? feed.siteUrl,
+          description: feed.description,
+          language: feed.language,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          lastPolledAt: now,
+          lastSuccessAt: now,
+          nextPollAt,
+          lastStatus: 'ok',
+          lastHttpStatus: fetched.httpStatus,
+          lastError: null,
+          errorCount: 0,
+          lastNewItems: newEntries + chunkNew,
+        };
+      } : null);
+    }
+    deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
     return {
       ...base,
       status: 'ok',
       entries: feed.entries.length,
-      newEntries: fresh.length,
+      newEntries,
+      skippedEntries,
       httpStatus: fetched.httpStatus,
       error: null,
       errorCode: null,
@@ -138,11 +163,11 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
   } catch (storeError) {
     // The database itself failed: nothing more can be recorded; report both.
     return {
-      sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, httpStatus,
+      sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus,
       error: `${message}; store: ${describeError(storeError)}`, errorCode: 'store_failed', durationMs: now - startedAt, nextPollAt,
     };
   }
-  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
+  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
 }
 
 async function scheduleAfterSuccess(
@@ -166,11 +191,58 @@ async function scheduleAfterSuccess(
 }
 
 /**
- * Identifies and tags a feed's entries. An entry that repeats within one document (same key)
- * is kept once: the first, as feeds list newest first.
+ * Stores one chunk of a poll and returns how many of its entries were new to this source.
+ * `prepared` is the chunk, identified and tagged; `known` holds the entry keys among them that
+ * this source stored before. `finalState` is given for the poll's last chunk only: it builds
+ * the source's poll state from the chunk's new-entry count, and that state is written in the
+ * same batch as the chunk. Every chunk is one batch: all of it is stored, or none.
  */
-export function prepareEntries(sourceId: number, entries: Entry[], matcher: Matcher, now: number): PreparedEntry[] {
-  const seen = new Set<string>();
+export async function ingestChunk(
+  deps: PipelineDeps,
+  sourceId: number,
+  prepared: PreparedEntry[],
+  known: ReadonlySet<string>,
+  now: number,
+  finalState: ((chunkNewEntries: number) => Promise<SourcePollState>) | null,
+): Promise<number> {
+  const fresh = prepared.filter((p) => !known.has(p.entryKey));
+  if (finalState) await savePoll(deps.db, sourceId, fresh, await finalState(fresh.length), now);
+  else await saveEntries(deps.db, sourceId, fresh, now);
+  return fresh.length;
+}
+
+/**
+ * The `limit` newest entries of a document, in document order. An entry's time is its
+ * publication (else update) date; an undated one counts as published now, as it is stored.
+ * Feeds list newest first, so most documents are simply cut at `limit`.
+ */
+export function newestEntries(entries: Entry[], limit: number, now: number): Entry[] {
+  if (entries.length <= limit) return entries;
+  const at = (entry: Entry) => (entry.publishedAt ?? entry.updatedAt)?.getTime() ?? now;
+  const order = entries.map((entry, index) => ({ index, time: at(entry) }));
+  // Newest first; equal times keep document order.
+  order.sort((a, b) => b.time - a.time || a.index - b.index);
+  const keep = order.slice(0, limit).map((o) => o.index).sort((a, b) => a - b);
+  return keep.map((index) => entries[index] as Entry);
+}
+
+/** Lets timers and requests run between two chunks (setTimeout exists on Node and Workers). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Identifies and tags a feed's entries. An entry that repeats within one document (same key)
+ * is kept once: the first, as feeds list newest first. `seen` carries the keys across the
+ * chunks of one document.
+ */
+export function prepareEntries(
+  sourceId: number,
+  entries: Entry[],
+  matcher: Matcher,
+  now: number,
+  seen: Set<string> = new Set(),
+): PreparedEntry[] {
   const prepared: PreparedEntry[] = [];
   for (const entry of entries) {
     const key = entryKey(entry);

@@ -94,13 +94,15 @@ async function dispatch(
             started = true;
           }
           bar?.update(done, { source: new URL(report.url).host });
-          if (!bar) out(`[${done}/${total}] ${report.status.padEnd(12)} ${String(report.newEntries).padStart(4)} new  ${report.url}${report.error ? `  (${report.error})` : ''}`);
+          if (!bar) out(`[${done}/${total}] ${report.status.padEnd(12)} ${String(report.newEntries).padStart(4)} new${report.skippedEntries > 0 ? ` (${report.skippedEntries} over POLL_MAX_ENTRIES)` : ''}  ${report.url}${report.error ? `  (${report.error})` : ''}`);
         },
       });
       bar?.stop();
       await retagPending(pipeline);
       const failed = reports.filter((r) => r.status === 'error');
       out(`polled ${reports.length} source(s): ${reports.reduce((s, r) => s + r.newEntries, 0)} new entries, ${reports.filter((r) => r.status === 'not_modified').length} not modified, ${failed.length} failed`);
+      const skipped = reports.filter((r) => r.skippedEntries > 0);
+      if (skipped.length > 0) out(`${skipped.reduce((s, r) => s + r.skippedEntries, 0)} older entries over POLL_MAX_ENTRIES=${config.pollMaxEntries} not read, in ${skipped.length} source(s)`);
       if (bar) for (const report of failed) out(`  failed: ${report.url}: ${report.error}`);
       return 0;
     }

@@ -65,6 +65,7 @@ export async function createNodeRuntime(
       resolveHost,
     },
     matchers: createMatcherCache(),
+    maxEntriesPerPoll: config.pollMaxEntries,
     ...(overrides.log ? { log: overrides.log } : {}),
   };
   await seedTopics(db);

@@ -120,6 +120,7 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
       allowPrivate: config.allowPrivateSources,
     },
     matchers: createMatcherCache(),
+    maxEntriesPerPoll: config.pollMaxEntries,
     ...(env.LOG_EVENTS === 'false'
       ? {}
       : { log: (event: string, fields: Record<string, unknown>) => console.log(JSON.stringify({ event, ...fields })) }),

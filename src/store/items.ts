@@ -1,8 +1,8 @@
 /** Queries on items: saving a poll's entries, and reading items back by topic expression. */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Entry, TopicExpression } from '../domain/types';
-import type { Db } from './db';
+import { runBatch, type Db } from './db';
 import { itemSources, items, itemTopics, sources, topics } from './schema';
 import { matchCondition } from './search';
 import { updateSourcePollState, type SourcePollState } from './sources';
@@ -31,14 +31,33 @@ function chunk<T>(list: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Entry keys of `sourceId` that are already stored, among `keys`. */
+/**
+ * The write side of a poll, in chunks. The contract:
+ * - the pipeline hands entries over in chunks (at most a few hundred, see POLL_CHUNK_ENTRIES in
+ *   pipeline/poll-source.ts); `findKnownEntryKeys` tells it which of a chunk this source has
+ *   stored before, and `saveEntries` / `savePoll` write the rest;
+ * - one chunk is one batch (one transaction): every new item, its source link and its topics
+ *   are written together or not at all; `savePoll` adds the source's poll state to the batch,
+ *   and the pipeline sends it with the last chunk, so a poll that stops half way (a crash, a
+ *   store error) leaves whole chunks behind and its source still due: the next poll recognises
+ *   those entries by key and finishes the rest;
+ * - a chunk costs a constant number of statements whatever its size: each table is written by
+ *   one `insert … select … from json_each(?)` over the chunk's rows, sent as one JSON
+ *   parameter (split by size, see MAX_JSON_CHARS), which also keeps every statement far under
+ *   D1's 100 bound parameters.
+ */
+
+/** A JSON parameter stays under this many characters (D1 limits a bound string to 2 MB). */
+const MAX_JSON_CHARS = 800_000;
+
+/** Entry keys of `sourceId` that are already stored, among `keys`: one statement per ~800 KB of keys. */
 export async function findKnownEntryKeys(db: Db, sourceId: number, keys: string[]): Promise<Set<string>> {
   const known = new Set<string>();
-  for (const part of chunk([...new Set(keys)], MAX_PARAMS)) {
+  for (const part of jsonParts([...new Set(keys)], (key) => key)) {
     const rows = await db
       .select({ key: itemSources.entryKey })
       .from(itemSources)
-      .where(and(eq(itemSources.sourceId, sourceId), inArray(itemSources.entryKey, part)));
+      .where(and(eq(itemSources.sourceId, sourceId), sql`${itemSources.entryKey} in (select value from json_each(${part}))`));
     for (const row of rows) known.add(row.key);
   }
   return known;
@@ -47,17 +66,19 @@ export async function findKnownEntryKeys(db: Db, sourceId: number, keys: string[
 /** Dedup keys that are already stored (stories some source brought before), among `keys`. */
 export async function findExistingDedupKeys(db: Db, keys: string[]): Promise<Set<string>> {
   const existing = new Set<string>();
-  for (const part of chunk([...new Set(keys)], MAX_PARAMS)) {
-    const rows = await db.select({ key: items.dedupKey }).from(items).where(inArray(items.dedupKey, part));
+  for (const part of jsonParts([...new Set(keys)], (key) => key)) {
+    const rows = await db
+      .select({ key: items.dedupKey })
+      .from(items)
+      .where(sql`${items.dedupKey} in (select value from json_each(${part}))`);
     for (const row of rows) existing.add(row.key);
   }
   return existing;
 }
 
 /**
- * Writes one poll: new items (a story already stored from another source gains this source
- * instead of a copy), their source links and topics, and the source's new poll state, all in
- * one batch, so a crash never leaves half a poll behind.
+ * Writes one chunk of new entries (a story already stored from another source gains this
+ * source instead of a copy) and the source's poll state, in one batch.
  */
 export async function savePoll(
   db: Db,
@@ -66,47 +87,133 @@ export async function savePoll(
   state: SourcePollState,
   now: number,
 ): Promise<void> {
+  await db.batch([updateSourcePollState(db, sourceId, state), ...entryStatements(db, sourceId, entries, now)]);
+}
+
+/** Writes one chunk of new entries in one batch, leaving the source's poll state as it is. */
+export async function saveEntries(db: Db, sourceId: number, entries: PreparedEntry[], now: number): Promise<void> {
+  await runBatch(db, entryStatements(db, sourceId, entries, now));
+}
+
+/** One row of the chunk's JSON parameter; positions are read back by ROW below. */
+type EntryRow = [
+  dedupKey: string,
+  url: string | null,
+  title: string,
+  summary: string | null,
+  contentHtml: string | null,
+  author: string | null,
+  language: string | null,
+  categories: string[],
+  enclosures: PreparedEntry['entry']['enclosures'],
+  publishedAt: number,
+  updatedAt: number | null,
+  entryKey: string,
+  guid: string | null,
+  entryUrl: string | null,
+  topics: string[],
+];
+
+function toRow(prepared: PreparedEntry): EntryRow {
+  const { entry } = prepared;
+  return [
+    prepared.dedupKey,
+    prepared.url,
+    entry.title,
+    entry.summary,
+    entry.contentHtml,
+    entry.author,
+    entry.language,
+    entry.categories,
+    entry.enclosures,
+    prepared.publishedAt,
+    entry.updatedAt ? entry.updatedAt.getTime() : null,
+    prepared.entryKey,
+    entry.guid,
+    entry.url,
+    prepared.topics,
+  ];
+}
+
+const field = (index: number) => sql.raw(`json_extract(j.value, '$[${index}]')`);
+
+/**
+ * The value of every `items` column in the chunk insert, by column key. A column added to the
+ * schema must be given its value here: the check below names it at start-up rather than
+ * letting the insert fail on a column count.
+ */
+function itemColumnValues(now: number): Record<string, SQL> {
+  return {
+    id: sql`null`,
+    dedupKey: field(0),
+    url: field(1),
+    title: field(2),
+    summary: field(3),
+    contentHtml: field(4),
+    author: field(5),
+    language: field(6),
+    categories: field(7),
+    enclosures: field(8),
+    publishedAt: field(9),
+    updatedAt: field(10),
+    firstSeenAt: sql`${now}`,
+  };
+}
+
+const ITEM_COLUMNS = Object.keys(getTableColumns(items));
+{
+  const missing = ITEM_COLUMNS.filter((key) => !(key in itemColumnValues(0)));
+  if (missing.length > 0) throw new Error(`store: items columns without a value in the chunk insert: ${missing.join(', ')}`);
+}
+
+function entryStatements(db: Db, sourceId: number, entries: PreparedEntry[], now: number): BatchItem<'sqlite'>[] {
   const statements: BatchItem<'sqlite'>[] = [];
-  for (const prepared of entries) {
-    const { entry } = prepared;
+  const values = itemColumnValues(now);
+  const itemSelect = sql.join(ITEM_COLUMNS.map((key) => values[key] as SQL), sql`, `);
+  for (const rows of jsonParts(entries, toRow)) {
+    // `where true`: SQLite needs it to tell an upsert's ON CONFLICT from a join constraint.
+    // insert(…).select(sql) rather than db.run(sql): drizzle's D1 batch cannot run raw
+    // statements. The selected columns follow the table's column order.
     statements.push(
       db
         .insert(items)
-        .values({
-          dedupKey: prepared.dedupKey,
-          url: prepared.url,
-          title: entry.title,
-          summary: entry.summary,
-          contentHtml: entry.contentHtml,
-          author: entry.author,
-          language: entry.language,
-          categories: entry.categories,
-          enclosures: entry.enclosures,
-          publishedAt: prepared.publishedAt,
-          updatedAt: entry.updatedAt ? entry.updatedAt.getTime() : null,
-          firstSeenAt: now,
-        })
+        .select(sql`select ${itemSelect} from json_each(${rows}) j where true`)
         .onConflictDoNothing({ target: items.dedupKey }),
-      // insert(…).select(sql) rather than db.run(sql): drizzle's D1 batch cannot run raw
-      // statements. The selected columns follow the table's column order.
       db
         .insert(itemSources)
-        .select(sql`select ${sourceId}, ${prepared.entryKey}, ${items.id}, ${entry.guid}, ${entry.url}, ${now}
-          from ${items} where ${items.dedupKey} = ${prepared.dedupKey}`)
+        .select(sql`select ${sourceId}, ${field(11)}, i.id, ${field(12)}, ${field(13)}, ${now}
+          from json_each(${rows}) j join ${items} i on i.dedup_key = ${field(0)} where true`)
+        .onConflictDoNothing(),
+      db
+        .insert(itemTopics)
+        .select(sql`select i.id, t.value, i.published_at
+          from json_each(${rows}) j join ${items} i on i.dedup_key = ${field(0)}, json_each(${field(14)}) t where true`)
         .onConflictDoNothing(),
     );
-    if (prepared.topics.length > 0) {
-      statements.push(
-        db
-          .insert(itemTopics)
-          .select(sql`select ${items.id}, t.value, ${items.publishedAt}
-            from ${items}, json_each(${JSON.stringify(prepared.topics)}) t
-            where ${items.dedupKey} = ${prepared.dedupKey}`)
-          .onConflictDoNothing(),
-      );
-    }
   }
-  await db.batch([updateSourcePollState(db, sourceId, state), ...statements]);
+  return statements;
+}
+
+/**
+ * Groups `list` into JSON arrays of at most MAX_JSON_CHARS characters each (one bound
+ * parameter per array); a single larger element still gets an array of its own.
+ */
+function jsonParts<T, R>(list: readonly T[], toJson: (element: T) => R): string[] {
+  const parts: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const element of list) {
+    const json = JSON.stringify(toJson(element));
+    if (current.length > 0 && size + json.length + 1 > MAX_JSON_CHARS) {
+      parts.push(`[${current.join(',')}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(json);
+    size += json.length + 1;
+  }
+  if (current.length > 0) parts.push(`[${current.join(',')}]`);
+  return parts;
 }
 
 /** Filters that narrow an item listing besides its topic expression. */
