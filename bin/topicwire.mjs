@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `topicwire` command: runs the CLI from the esbuild bundle in dist/ (what `npm start` runs
-// too), rebuilding it first when src/ is newer, so an edited checkout never runs stale code.
+// The `topicwire` command, and what `npm start` (`topicwire serve`) and `npm run poll` run: the
+// CLI from the esbuild bundle in dist/, rebuilt first when src/ is newer, so an edited checkout
+// never runs stale code. One process: the check, the build if any, and the server.
 import { buildRuntime, isStale } from '../scripts/build.mjs';
 
 // Stack traces name src/ files through the bundle's source map.

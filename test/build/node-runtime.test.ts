@@ -36,9 +36,12 @@ function settings(database: string, extra: Record<string, string> = {}): NodeJS.
   return { ...rest, DATABASE_URL: `file:${join(dir, database)}`, ADMIN_TOKEN: TOKEN, ALLOW_PRIVATE_SOURCES: 'true', POLL_INTERVAL_SECONDS: '0', ...extra };
 }
 
-/** `npm start` without npm around it: the command its start script runs. */
+/** `npm start` without npm around it: the command its start script runs ("node …"). */
+const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'runtime', 'node.js')], {
+  expect(START[0]).toBe('node');
+  const child = spawn(process.execPath, START.slice(1), {
     cwd: ROOT,
     env: { ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,10 +82,11 @@ function childPids(pid: number): number[] {
 }
 
 describe('the built Node runtime', () => {
-  it('serves /healthz from one node process running dist/, and stops cleanly on SIGTERM', async () => {
+  it('npm start serves /healthz from one node process running dist/, and stops cleanly on SIGTERM', async () => {
     const server = await startServer(settings('health.db', { SEED_SOURCES: 'false' }));
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
+    // One process: tsx would run the app in a child node, and its esbuild service in another.
     if (process.platform === 'linux') expect(childPids(server.child.pid ?? -1)).toEqual([]);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
