@@ -32,13 +32,17 @@ export async function pollSources(
   const byHost = new Map<string, SourceRow[]>();
   for (const source of list) {
     const host = hostOf(source.url);
-    byHost.set(host, [...(byHost.get(host) ?? []), source]);
+    const queue = byHost.get(host);
+    if (queue) queue.push(source);
+    else byHost.set(host, [source]);
   }
   const queues = [...byHost.values()];
   const reports: PollReport[] = [];
   let done = 0;
+  let next = 0;
   async function worker(): Promise<void> {
-    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+    // An index rather than shift(): shift() moves every remaining queue, O(n²) over a round.
+    for (let queue = queues[next++]; queue; queue = queues[next++]) {
       for (const source of queue) {
         const report = await pollSource(deps, source);
         reports.push(report);

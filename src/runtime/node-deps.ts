@@ -14,7 +14,7 @@ import type { PipelineDeps } from '../pipeline/deps';
 import { createMatcherCache } from '../pipeline/matcher-cache';
 import { seedDefaultSources } from '../pipeline/seed';
 import { seedTopics } from '../pipeline/topics';
-import { createLibsqlDb, type Db } from '../store/db';
+import { createLibsqlDb, FILE_CLIENT_OPTIONS, tuneFileDatabase, type Db } from '../store/db';
 import { migrateDatabase } from '../store/migrate';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,12 +35,17 @@ export async function resolveHost(hostname: string): Promise<string[]> {
   return results.map((r) => r.address);
 }
 
-function openClient(config: Config): Client {
+async function openClient(config: Config): Promise<Client> {
   const url = config.databaseUrl;
   if (url.startsWith('file:')) {
     // Relative file URLs are relative to the working directory, as users expect.
     const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path && path !== ':memory:') {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+      const client = createClient({ url, ...FILE_CLIENT_OPTIONS });
+      await tuneFileDatabase(client);
+      return client;
+    }
   }
   return createClient({ url, ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}) });
 }
@@ -50,7 +55,7 @@ export async function createNodeRuntime(
   overrides: { fetch?: typeof globalThis.fetch; now?: () => number; log?: PipelineDeps['log'] } = {},
 ): Promise<NodeRuntime> {
   const config = parseConfig(env);
-  const client = openClient(config);
+  const client = await openClient(config);
   const db = createLibsqlDb(client);
   await migrateDatabase(db, MIGRATIONS_FOLDER);
   const pipeline: PipelineDeps = {

@@ -17,6 +17,28 @@ export interface Db extends BaseSQLiteDatabase<'async', unknown, Schema> {
   batch<U extends BatchItem<'sqlite'>, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
 }
 
+/**
+ * How an embedded libSQL file is opened, for the server, the CLI and the tests alike: several
+ * processes may write one file (two servers and `npm run poll`), so a writer that finds the
+ * file locked waits up to BUSY_TIMEOUT_MS instead of failing with SQLITE_BUSY. One connection
+ * per process: libSQL's statements run synchronously anyway, and the per-connection pragmas
+ * below then hold for every statement.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+export const FILE_CLIENT_OPTIONS = { timeout: BUSY_TIMEOUT_MS, concurrency: 1 } as const;
+
+/**
+ * WAL (readers never block the writer, and a commit appends instead of rewriting pages) with
+ * synchronous=NORMAL (one fsync per checkpoint rather than per commit: a power cut may lose
+ * the last commits, never corrupt the file). WAL is recorded in the file; the rest is per
+ * connection, hence FILE_CLIENT_OPTIONS' single connection.
+ */
+export async function tuneFileDatabase(client: Client): Promise<void> {
+  await client.execute(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  await client.execute('pragma journal_mode = WAL');
+  await client.execute('pragma synchronous = NORMAL');
+}
+
 /** A libSQL client from `@libsql/client` (Node) or `@libsql/client/web` (edge). */
 export function createLibsqlDb(client: Client): Db {
   return drizzleLibsql(client, { schema }) as unknown as Db;

@@ -3,7 +3,7 @@ import { createClient } from '@libsql/client';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLibsqlDb, type Db } from '../../src/store/db';
+import { createLibsqlDb, FILE_CLIENT_OPTIONS, tuneFileDatabase, type Db } from '../../src/store/db';
 import { migrateDatabase } from '../../src/store/migrate';
 
 export const MIGRATIONS_FOLDER = join(import.meta.dirname, '..', '..', 'drizzle');
@@ -12,7 +12,9 @@ export const MIGRATIONS_FOLDER = join(import.meta.dirname, '..', '..', 'drizzle'
 export async function createTestDb(): Promise<{ db: Db; url: string; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'topicwire-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  const client = createClient({ url });
+  // Opened as the server opens its file: WAL, busy timeout, synchronous=NORMAL.
+  const client = createClient({ url, ...FILE_CLIENT_OPTIONS });
+  await tuneFileDatabase(client);
   const db = createLibsqlDb(client);
   await migrateDatabase(db, MIGRATIONS_FOLDER);
   return { db, url, close: () => client.close() };
