@@ -15,8 +15,7 @@
  * recorded, readable error on the source (and a longer wait before the next try), while what
  * is already stored stays as it is.
  */
-import { canonicalizeUrl } from '../dedup/canonical-url';
-import { entryKey } from '../dedup/entry-key';
+import { identifyEntries, type DocumentContext } from '../dedup/entry-key';
 import { describeError, FetchError } from '../domain/errors';
 import type { Entry } from '../domain/types';
 import { fetchFeed } from '../fetch/fetch-feed';
@@ -85,6 +84,10 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
     const limit = deps.maxEntriesPerPoll ?? DEFAULT_MAX_ENTRIES_PER_POLL;
     const taken = newestEntries(feed.entries, limit, now);
     const skippedEntries = feed.entries.length - taken.length;
+    // Identities are decided over the whole document read: whether a link names one story
+    // depends on the other entries (see dedup/entry-key.ts).
+    const document: DocumentContext = { siteUrl: feed.siteUrl, feedUrl: fetched.url };
+    const identities = identifyEntries(taken, document);
     const matcher = await deps.matchers.get(db);
     const seen = new Set<string>();
     let newEntries = 0;
@@ -92,7 +95,7 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
     // At least one round, so that an empty document still records its poll state.
     for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
       if (start > 0) await yieldToEventLoop();
-      const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen);
+      const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen, document, identities.slice(start, start + POLL_CHUNK_ENTRIES));
       const known = await findKnownEntryKeys(db, source.id, prepared.map((p) => p.entryKey));
       const last = start + POLL_CHUNK_ENTRIES >= taken.length;
       newEntries += await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
@@ -234,7 +237,8 @@ function yieldToEventLoop(): Promise<void> {
 /**
  * Identifies and tags a feed's entries. An entry that repeats within one document (same key)
  * is kept once: the first, as feeds list newest first. `seen` carries the keys across the
- * chunks of one document.
+ * chunks of one document; `identities` are the entries' identities decided over the whole
+ * document (computed here from `entries` alone when not given).
  */
 export function prepareEntries(
   sourceId: number,
@@ -242,23 +246,24 @@ export function prepareEntries(
   matcher: Matcher,
   now: number,
   seen: Set<string> = new Set(),
+  document: DocumentContext = {},
+  identities = identifyEntries(entries, document),
 ): PreparedEntry[] {
   const prepared: PreparedEntry[] = [];
-  for (const entry of entries) {
-    const key = entryKey(entry);
-    if (seen.has(key)) continue;
+  entries.forEach((entry, index) => {
+    const { entryKey: key, articleUrl } = identities[index] as (typeof identities)[number];
+    if (seen.has(key)) return;
     seen.add(key);
-    const canonical = entry.url ? canonicalizeUrl(entry.url) : null;
     const dated = entry.publishedAt ?? entry.updatedAt;
     const publishedAt = dated && dated.getTime() <= now + MAX_FUTURE_SKEW_MS ? dated.getTime() : now;
     prepared.push({
       entry,
       entryKey: key,
-      dedupKey: canonical ?? `source:${sourceId}:${key}`,
+      dedupKey: articleUrl ?? `source:${sourceId}:${key}`,
       url: entry.url,
       publishedAt,
       topics: matcher.tag({ title: entry.title, summary: entry.summary, language: entry.language }),
     });
-  }
+  });
   return prepared;
 }

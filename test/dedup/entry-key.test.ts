@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash, entryKey } from '../../src/dedup/entry-key';
+import { contentHash, entryKey, identifyEntries } from '../../src/dedup/entry-key';
 import type { Entry } from '../../src/domain/types';
 
 function entry(fields: Partial<Entry>): Entry {
@@ -68,5 +68,50 @@ describe('contentHash', () => {
     const hash = contentHash('topicwire');
     expect(hash).toBe(contentHash('topicwire'));
     expect(hash).toMatch(/^[0-9a-f]{16,}$/);
+  });
+});
+
+describe('identifyEntries (no story lost)', () => {
+  it('keeps every entry of a chronicle feed whose links are all the home page and that has no guids', () => {
+    const list = Array.from({ length: 24 }, (_, i) => entry({ url: 'https://meduza.io/', title: `Story ${i}`, summary: `Text ${i}` }));
+    const ids = identifyEntries(list, { siteUrl: 'https://meduza.io' });
+    expect(new Set(ids.map((id) => id.entryKey)).size).toBe(24);
+    expect(ids.every((id) => id.entryKey.startsWith('hash:') && id.articleUrl === null)).toBe(true);
+  });
+
+  it('does not use a link shared by several entries of the document, as key or across sources', () => {
+    const list = Array.from({ length: 5 }, (_, i) => entry({ guid: `g${i}`, url: 'https://example.com/live/war', title: `Update ${i}` }));
+    const ids = identifyEntries(list);
+    expect(ids.map((id) => id.entryKey)).toEqual(['guid:g0', 'guid:g1', 'guid:g2', 'guid:g3', 'guid:g4']);
+    expect(ids.every((id) => id.articleUrl === null)).toBe(true);
+  });
+
+  it.each([
+    ['the site root', 'https://example.com/', {}],
+    ['the feed site link', 'https://example.com/en', { siteUrl: 'https://example.com/en/' }],
+    ['the feed address', 'https://example.com/rss.xml', { feedUrl: 'https://example.com/rss.xml' }],
+  ])('does not treat %s as an article link', (_label, url, context) => {
+    const [id] = identifyEntries([entry({ url, title: 'A', summary: 'B' })], context);
+    expect(id?.articleUrl).toBeNull();
+    expect(id?.entryKey).toMatch(/^hash:/);
+  });
+
+  it('uses a unique article link as key and as the cross-source key', () => {
+    const [id] = identifyEntries([entry({ url: 'http://www.example.com/2026/01/story?utm_source=rss' })]);
+    expect(id).toEqual({ entryKey: 'url:https://www.example.com/2026/01/story', articleUrl: 'https://www.example.com/2026/01/story' });
+  });
+
+  it('tells apart different stories under one reused guid by their text, and keeps a repeated entry one', () => {
+    const ids = identifyEntries([
+      entry({ guid: 'same', title: 'First story' }),
+      entry({ guid: 'same', title: 'Second story' }),
+      entry({ guid: 'other', title: 'Third' }),
+    ]);
+    expect(ids[0]?.entryKey).not.toBe(ids[1]?.entryKey);
+    expect(ids[0]?.entryKey).toMatch(/^guid:same#[0-9a-f]{64}$/);
+    expect(ids[2]?.entryKey).toBe('guid:other');
+    const repeated = identifyEntries([entry({ guid: 'x', title: 'T' }), entry({ guid: 'x', title: 'T' })]);
+    expect(repeated[0]?.entryKey).toBe('guid:x');
+    expect(repeated[1]?.entryKey).toBe('guid:x');
   });
 });
