@@ -2,8 +2,12 @@
  * Polls every due source, politely: a bounded number of polls at once, and never two at once
  * against the same host (sources of one host wait their turn), so a big publisher with many
  * feeds sees one client, not a burst.
+ *
+ * Several pollers may share one database (two servers, `npm run poll`, a Worker's cron): each
+ * claims the sources it polls with a lease in the database (claimSources), a page at a time so
+ * that a lease never has to outlast a long round, and never fetches a source another holds.
  */
-import { listDueSources, type SourceRow } from '../store/sources';
+import { claimSources, type SourceRow } from '../store/sources';
 import type { PipelineDeps } from './deps';
 import { pollSource, type PollReport } from './poll-source';
 
@@ -16,10 +20,37 @@ export interface PollDueOptions {
   onProgress?: (report: PollReport, done: number, total: number) => void;
 }
 
+/** Sources claimed at once; a page is polled before the next is claimed. */
+const CLAIM_PAGE = 500;
+/** How long a claim holds: far longer than one page takes, short enough after a crash. */
+export const POLL_LEASE_MS = 15 * 60_000;
+
 export async function pollDue(deps: PipelineDeps, options: PollDueOptions = {}): Promise<PollReport[]> {
   const limit = options.limit ?? 10_000;
-  const due = await listDueSources(deps.db, options.all ? Number.MAX_SAFE_INTEGER : deps.now(), limit);
-  return pollSources(deps, due, options);
+  const roundStart = deps.now();
+  const reports: PollReport[] = [];
+  while (reports.length < limit) {
+    const now = deps.now();
+    const page = await claimSources(deps.db, {
+      now,
+      leaseUntil: now + POLL_LEASE_MS,
+      limit: Math.min(CLAIM_PAGE, limit - reports.length),
+      ...(options.all ? { polledBefore: roundStart } : {}),
+    });
+    if (page.length === 0) break;
+    const offset = reports.length;
+    const onProgress = options.onProgress;
+    reports.push(
+      ...(await pollSources(deps, page, {
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        // The total grows page by page: what has been claimed so far.
+        ...(onProgress ? { onProgress: (report: PollReport, done: number) => onProgress(report, offset + done, offset + page.length) } : {}),
+      })),
+    );
+    // A page smaller than asked for was everything due.
+    if (page.length < Math.min(CLAIM_PAGE, limit)) break;
+  }
+  return reports;
 }
 
 /** Polls the given sources with bounded concurrency and one poll per host at a time. */

@@ -2,9 +2,10 @@
  * Polling on the edge: the Cron Trigger and the Queue consumer, over the same pipeline as the
  * Node scheduler.
  *
- * A cron invocation takes every due source (up to MAX_DUE_PER_CRON, the most overdue first),
- * leases them all (their next poll moves QUEUE_LEASE_MS ahead, so an overlapping or the next
- * cron does not take them again), sends all but the first `cronPollLimit` to the queue in
+ * A cron invocation claims every due source (up to MAX_DUE_PER_CRON, the most overdue first)
+ * with a lease of QUEUE_LEASE_MS in the database (claimSources, the same lease the Node
+ * pollers take, so an overlapping cron, the next one, a server or the CLI do not take them
+ * again), sends all but the first `cronPollLimit` to the queue in
  * batches of at most 100 messages, then polls those first ones itself and takes a few
  * re-tagging steps. Enqueueing comes before polling so that sources are handed out even when
  * the invocation runs out of time while polling. Without a queue binding the cron polls its
@@ -18,7 +19,7 @@
 import { pollSources } from '../pipeline/poll-due';
 import type { PollReport } from '../pipeline/poll-source';
 import { retagPending } from '../pipeline/topics';
-import { deferSources, listDueSources, listSourcesById } from '../store/sources';
+import { claimSources, listSourcesById } from '../store/sources';
 import type { WorkerRuntime } from './worker-deps';
 import type { MessageBatch, PollMessage } from './worker-env';
 
@@ -38,10 +39,15 @@ export async function runCronPoll(runtime: WorkerRuntime, scheduledTime: number)
   const { pipeline, settings, pollQueue } = runtime;
   await runtime.ready();
   const now = Math.max(scheduledTime, pipeline.now());
-  const due = await listDueSources(pipeline.db, now, MAX_DUE_PER_CRON);
+  // The same lease as every poller's (claimSources): what is not polled now goes to the queue,
+  // leased for its consumers; without a queue only the cron's own share is claimed.
+  const due = await claimSources(pipeline.db, {
+    now,
+    leaseUntil: now + settings.queueLeaseMs,
+    limit: pollQueue ? MAX_DUE_PER_CRON : settings.cronPollLimit,
+  });
   const own = due.slice(0, settings.cronPollLimit);
   const rest = pollQueue ? due.slice(settings.cronPollLimit) : [];
-  await deferSources(pipeline.db, [...own, ...rest].map((source) => source.id), now + settings.queueLeaseMs);
 
   let enqueued = 0;
   if (pollQueue) {

@@ -36,6 +36,8 @@ export const sources = sqliteTable(
     errorCount: integer('error_count').notNull().default(0),
     lastNewItems: integer('last_new_items').notNull().default(0),
     createdAt: integer('created_at').notNull(),
+    /** A poller's claim on this source until this time (see claimSources); null when free. */
+    leaseUntil: integer('lease_until'),
   },
   (t) => [
     uniqueIndex('sources_url_unique').on(t.url),

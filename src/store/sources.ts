@@ -1,5 +1,5 @@
 /** Queries on feed sources and their poll state. */
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { runBatch } from './db';
 import { itemSources, items, itemTopics, sources } from './schema';
@@ -86,14 +86,49 @@ export async function listSources(db: Db): Promise<SourceWithCounts[]> {
   return rows.map((row) => ({ ...row.source, itemCount: row.itemCount }));
 }
 
-/** Enabled sources whose next poll time has come, the most overdue first. */
+/** Unleased, or leased by a poller whose lease has run out (it crashed, or is stuck). */
+const unleased = (now: number) => or(isNull(sources.leaseUntil), lte(sources.leaseUntil, now));
+
+/** Enabled, unleased sources whose next poll time has come, the most overdue first. */
 export async function listDueSources(db: Db, now: number, limit: number): Promise<SourceRow[]> {
   return db
     .select()
     .from(sources)
-    .where(and(eq(sources.enabled, true), lte(sources.nextPollAt, now)))
+    .where(and(eq(sources.enabled, true), lte(sources.nextPollAt, now), unleased(now)))
     .orderBy(asc(sources.nextPollAt), asc(sources.id))
     .limit(limit);
+}
+
+/**
+ * Claims up to `limit` sources for one poller until `leaseUntil`, the most overdue first, in
+ * one conditional `UPDATE … RETURNING` (D1 has it too): a source another poller holds a live
+ * lease on is not taken, and of two pollers racing for the same rows each row goes to one,
+ * because the lease condition is checked again by the update itself. The poll's own state
+ * update releases the lease; a poller that dies leaves it to expire.
+ *
+ * Due means `next_poll_at <= now`; with `polledBefore` (a `--all` round that started then),
+ * every enabled source not polled since.
+ */
+export async function claimSources(
+  db: Db,
+  options: { now: number; leaseUntil: number; limit: number; polledBefore?: number },
+): Promise<SourceRow[]> {
+  const { now, leaseUntil, limit, polledBefore } = options;
+  const due = polledBefore === undefined
+    ? lte(sources.nextPollAt, now)
+    : or(isNull(sources.lastPolledAt), lt(sources.lastPolledAt, polledBefore));
+  const candidates = db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.enabled, true), due, unleased(now)))
+    .orderBy(asc(sources.nextPollAt), asc(sources.id))
+    .limit(limit);
+  const rows = await db
+    .update(sources)
+    .set({ leaseUntil })
+    .where(and(inArray(sources.id, candidates), unleased(now)))
+    .returning();
+  return rows.sort((a, b) => a.nextPollAt - b.nextPollAt || a.id - b.id);
 }
 
 export async function listSourcesById(db: Db, ids: number[]): Promise<SourceRow[]> {
@@ -151,10 +186,10 @@ export interface SourcePollState {
   lastNewItems: number;
 }
 
-/** The update statement for a source after a poll, to run inside the poll's batch. */
+/** The update statement for a source after a poll, to run inside the poll's batch; it releases the poll's lease. */
 export function updateSourcePollState(db: Db, id: number, state: SourcePollState) {
   const patch = Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
-  return db.update(sources).set(patch).where(eq(sources.id, id));
+  return db.update(sources).set({ ...patch, leaseUntil: null }).where(eq(sources.id, id));
 }
 
 /** How many items `sourceId` brought since `since` (for the scheduler's entry frequency). */
