@@ -15,12 +15,12 @@
  * recorded, readable error on the source (and a longer wait before the next try), while what
  * is already stored stays as it is.
  */
-import { identifyEntries, type DocumentContext } from '../dedup/entry-key';
+import { contentHash, identifyEntries, type DocumentContext } from '../dedup/entry-key';
 import { describeError, FetchError } from '../domain/errors';
 import type { Entry } from '../domain/types';
 import { fetchFeed } from '../fetch/fetch-feed';
 import { parseFeed } from '../parse/parse-feed';
-import { findKnownEntryKeys, saveEntries, savePoll, type PreparedEntry } from '../store/items';
+import { findKnownEntries, saveEntries, savePoll, type EntryUpdate, type KnownEntry, type PreparedEntry } from '../store/items';
 import { countSourceItemsSince, type SourcePollState, type SourceRow } from '../store/sources';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
@@ -34,6 +34,8 @@ export interface PollReport {
   entries: number;
   /** Entries this source had not brought before (new stories, or stories new to this source). */
   newEntries: number;
+  /** Known entries whose text the source changed since (a corrected headline): rewritten in place. */
+  updatedEntries: number;
   /** Entries beyond POLL_MAX_ENTRIES (the document's oldest), not read in this poll. */
   skippedEntries: number;
   httpStatus: number | null;
@@ -76,7 +78,7 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
         errorCount: 0,
         lastNewItems: 0,
       }, now);
-      return { ...base, status: 'not_modified', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
+      return { ...base, status: 'not_modified', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
     }
 
     const feed = await parseFeed(fetched.text, { baseUrl: fetched.url });
@@ -91,14 +93,15 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
     const matcher = await deps.matchers.get(db);
     const seen = new Set<string>();
     let newEntries = 0;
+    let updatedEntries = 0;
     let nextPollAt = 0;
     // At least one round, so that an empty document still records its poll state.
     for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
       if (start > 0) await yieldToEventLoop();
       const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen, document, identities.slice(start, start + POLL_CHUNK_ENTRIES));
-      const known = await findKnownEntryKeys(db, source.id, prepared.map((p) => p.entryKey));
+      const known = await findKnownEntries(db, source.id, prepared.map((p) => p.entryKey));
       const last = start + POLL_CHUNK_ENTRIES >= taken.length;
-      newEntries += await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
+      const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
         nextPollAt = await scheduleAfterSuccess(deps, source, now, newEntries + chunkNew, fetched.retryAfterSeconds);
         return {
           title: source.title ?? feed.title,
@@ -117,13 +120,16 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
           lastNewItems: newEntries + chunkNew,
         };
       } : null);
+      newEntries += stored.newEntries;
+      updatedEntries += stored.updatedEntries;
     }
-    deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
+    deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}), ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
     return {
       ...base,
       status: 'ok',
       entries: feed.entries.length,
       newEntries,
+      updatedEntries,
       skippedEntries,
       httpStatus: fetched.httpStatus,
       error: null,
@@ -166,11 +172,11 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
   } catch (storeError) {
     // The database itself failed: nothing more can be recorded; report both.
     return {
-      sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus,
+      sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus,
       error: `${message}; store: ${describeError(storeError)}`, errorCode: 'store_failed', durationMs: now - startedAt, nextPollAt,
     };
   }
-  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
+  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
 }
 
 async function scheduleAfterSuccess(
@@ -194,24 +200,37 @@ async function scheduleAfterSuccess(
 }
 
 /**
- * Stores one chunk of a poll and returns how many of its entries were new to this source.
- * `prepared` is the chunk, identified and tagged; `known` holds the entry keys among them that
- * this source stored before. `finalState` is given for the poll's last chunk only: it builds
- * the source's poll state from the chunk's new-entry count, and that state is written in the
- * same batch as the chunk. Every chunk is one batch: all of it is stored, or none.
+ * Stores one chunk of a poll and returns how many of its entries were new to this source and
+ * how many known ones were edited. `prepared` is the chunk, identified and tagged; `known` holds
+ * what this source stored before under the chunk's keys. A known entry whose content hash
+ * changed is rewritten in place (unless its own update time says it is older than what is
+ * stored). `finalState` is given for the poll's last chunk only: it builds the source's poll
+ * state from the chunk's new-entry count, and that state is written in the same batch as the
+ * chunk. Every chunk is one batch: all of it is stored, or none.
  */
 export async function ingestChunk(
   deps: PipelineDeps,
   sourceId: number,
   prepared: PreparedEntry[],
-  known: ReadonlySet<string>,
+  known: ReadonlyMap<string, KnownEntry>,
   now: number,
   finalState: ((chunkNewEntries: number) => Promise<SourcePollState>) | null,
-): Promise<number> {
-  const fresh = prepared.filter((p) => !known.has(p.entryKey));
-  if (finalState) await savePoll(deps.db, sourceId, fresh, await finalState(fresh.length), now);
-  else await saveEntries(deps.db, sourceId, fresh, now);
-  return fresh.length;
+): Promise<{ newEntries: number; updatedEntries: number }> {
+  const fresh: PreparedEntry[] = [];
+  const updates: EntryUpdate[] = [];
+  for (const entry of prepared) {
+    const before = known.get(entry.entryKey);
+    if (!before) fresh.push(entry);
+    else if (before.contentHash !== entry.contentHash) {
+      const edited = entry.entry.updatedAt?.getTime() ?? null;
+      if (edited !== null && before.updatedAt !== null && edited < before.updatedAt) continue;
+      // A row stored before hashes were kept: record the hash, the text is what it was.
+      updates.push({ itemId: before.itemId, prepared: entry, updatedAt: edited ?? now, rewrite: before.contentHash !== null });
+    }
+  }
+  if (finalState) await savePoll(deps.db, sourceId, fresh, await finalState(fresh.length), now, updates);
+  else await saveEntries(deps.db, sourceId, fresh, now, updates);
+  return { newEntries: fresh.length, updatedEntries: updates.filter((u) => u.rewrite).length };
 }
 
 /**
@@ -262,6 +281,7 @@ export function prepareEntries(
       dedupKey: articleUrl ?? `source:${sourceId}:${key}`,
       url: entry.url,
       publishedAt,
+      contentHash: contentHash(`${entry.title}\n${entry.summary ?? ''}\n${entry.contentHtml ?? ''}`),
       topics: matcher.tag({ title: entry.title, summary: entry.summary, language: entry.language }),
     });
   });

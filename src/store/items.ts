@@ -20,6 +20,27 @@ export interface PreparedEntry {
   url: string | null;
   publishedAt: number;
   topics: string[];
+  /** Hash of the entry's title, summary and content: a known entry whose hash changed was edited. */
+  contentHash: string;
+}
+
+/** What this source stored before under one entry key. */
+export interface KnownEntry {
+  itemId: number;
+  /** Null for rows stored before content hashes were kept. */
+  contentHash: string | null;
+  /** The item's update time (epoch ms), if any. */
+  updatedAt: number | null;
+}
+
+/** A known entry whose text changed: the item is rewritten in place and re-tagged. */
+export interface EntryUpdate {
+  itemId: number;
+  prepared: PreparedEntry;
+  /** The time the edit is recorded with (the entry's own update time, else now). */
+  updatedAt: number;
+  /** False when only the hash is recorded (a row from before hashes were kept). */
+  rewrite: boolean;
 }
 
 // D1 allows at most 100 bound parameters per statement; stay under it everywhere.
@@ -52,13 +73,19 @@ const MAX_JSON_CHARS = 800_000;
 
 /** Entry keys of `sourceId` that are already stored, among `keys`: one statement per ~800 KB of keys. */
 export async function findKnownEntryKeys(db: Db, sourceId: number, keys: string[]): Promise<Set<string>> {
-  const known = new Set<string>();
+  return new Set((await findKnownEntries(db, sourceId, keys)).keys());
+}
+
+/** What `sourceId` stored before under each of `keys` (absent keys are new). */
+export async function findKnownEntries(db: Db, sourceId: number, keys: string[]): Promise<Map<string, KnownEntry>> {
+  const known = new Map<string, KnownEntry>();
   for (const part of jsonParts([...new Set(keys)], (key) => key)) {
     const rows = await db
-      .select({ key: itemSources.entryKey })
+      .select({ key: itemSources.entryKey, itemId: itemSources.itemId, contentHash: itemSources.contentHash, updatedAt: items.updatedAt })
       .from(itemSources)
+      .innerJoin(items, eq(items.id, itemSources.itemId))
       .where(and(eq(itemSources.sourceId, sourceId), sql`${itemSources.entryKey} in (select value from json_each(${part}))`));
-    for (const row of rows) known.add(row.key);
+    for (const row of rows) known.set(row.key, { itemId: row.itemId, contentHash: row.contentHash, updatedAt: row.updatedAt });
   }
   return known;
 }
@@ -86,13 +113,60 @@ export async function savePoll(
   entries: PreparedEntry[],
   state: SourcePollState,
   now: number,
+  updates: EntryUpdate[] = [],
 ): Promise<void> {
-  await db.batch([updateSourcePollState(db, sourceId, state), ...entryStatements(db, sourceId, entries, now)]);
+  await db.batch([
+    updateSourcePollState(db, sourceId, state),
+    ...entryStatements(db, sourceId, entries, now),
+    ...updateStatements(db, sourceId, updates),
+  ]);
 }
 
-/** Writes one chunk of new entries in one batch, leaving the source's poll state as it is. */
-export async function saveEntries(db: Db, sourceId: number, entries: PreparedEntry[], now: number): Promise<void> {
-  await runBatch(db, entryStatements(db, sourceId, entries, now));
+/** Writes one chunk of new entries (and edits of known ones) in one batch, leaving the source's poll state as it is. */
+export async function saveEntries(db: Db, sourceId: number, entries: PreparedEntry[], now: number, updates: EntryUpdate[] = []): Promise<void> {
+  await runBatch(db, [...entryStatements(db, sourceId, entries, now), ...updateStatements(db, sourceId, updates)]);
+}
+
+/**
+ * An edited entry is rewritten in place: its text, its update time and its topics (re-tagged),
+ * never a second item. Edits are rare (a corrected headline), so a few statements each is fine.
+ */
+function updateStatements(db: Db, sourceId: number, updates: EntryUpdate[]): BatchItem<'sqlite'>[] {
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (const { itemId, prepared, updatedAt, rewrite } of updates) {
+    statements.push(
+      db
+        .update(itemSources)
+        .set({ contentHash: prepared.contentHash })
+        .where(and(eq(itemSources.sourceId, sourceId), eq(itemSources.entryKey, prepared.entryKey))),
+    );
+    if (!rewrite) continue;
+    const { entry } = prepared;
+    statements.push(
+      db
+        .update(items)
+        .set({
+          title: entry.title,
+          summary: entry.summary,
+          contentHtml: entry.contentHtml,
+          author: entry.author,
+          categories: entry.categories,
+          enclosures: entry.enclosures,
+          updatedAt,
+        })
+        .where(eq(items.id, itemId)),
+      db.delete(itemTopics).where(eq(itemTopics.itemId, itemId)),
+    );
+    if (prepared.topics.length > 0) {
+      statements.push(
+        db
+          .insert(itemTopics)
+          .select(sql`select i.id, t.value, i.published_at from ${items} i, json_each(${JSON.stringify(prepared.topics)}) t where i.id = ${itemId}`)
+          .onConflictDoNothing(),
+      );
+    }
+  }
+  return statements;
 }
 
 /** One row of the chunk's JSON parameter; positions are read back by ROW below. */
@@ -112,6 +186,7 @@ type EntryRow = [
   guid: string | null,
   entryUrl: string | null,
   topics: string[],
+  contentHash: string,
 ];
 
 function toRow(prepared: PreparedEntry): EntryRow {
@@ -132,6 +207,7 @@ function toRow(prepared: PreparedEntry): EntryRow {
     entry.guid,
     entry.url,
     prepared.topics,
+    prepared.contentHash,
   ];
 }
 
@@ -181,7 +257,7 @@ function entryStatements(db: Db, sourceId: number, entries: PreparedEntry[], now
         .onConflictDoNothing({ target: items.dedupKey }),
       db
         .insert(itemSources)
-        .select(sql`select ${sourceId}, ${field(11)}, i.id, ${field(12)}, ${field(13)}, ${now}
+        .select(sql`select ${sourceId}, ${field(11)}, i.id, ${field(12)}, ${field(13)}, ${now}, ${field(15)}
           from json_each(${rows}) j join ${items} i on i.dedup_key = ${field(0)} where true`)
         .onConflictDoNothing(),
       db

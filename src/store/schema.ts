@@ -84,6 +84,8 @@ export const itemSources = sqliteTable(
     guid: text('guid'),
     url: text('url'),
     firstSeenAt: integer('first_seen_at').notNull(),
+    /** Hash of the entry's title, summary and content as this source last gave them: an edit changes it. Null for rows stored before it existed. */
+    contentHash: text('content_hash'),
   },
   (t) => [
     primaryKey({ columns: [t.sourceId, t.entryKey] }),

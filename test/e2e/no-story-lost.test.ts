@@ -96,3 +96,36 @@ describe('entries whose links do not identify them', () => {
     expect(detail.items[0]?.sources).toHaveLength(1);
   });
 });
+
+describe('an entry the source edits', () => {
+  it('a corrected headline (same guid, new text) updates the item in place, moves updatedAt and re-tags it', async () => {
+    const story = (title: string) => rss('https://wire.example/', [
+      { title, link: 'https://wire.example/2026/01/05/talks', guid: 'wire-1', pubDate: 'Mon, 05 Jan 2026 10:00:00 +0000' },
+    ]);
+    origin.routes.set('/edited.xml', { body: story('Talks in Tehran end early'), contentType: 'application/rss+xml' });
+    const { id, report } = await addAndPoll('/edited.xml');
+    expect(report.newEntries).toBe(1);
+    const first = (await (await app.request(`/api/items?source=${id}`)).json()) as { items: Array<{ id: number; title: string; topics: Array<{ slug: string }>; updatedAt: string | null }> };
+    const slugs = (item: { topics: Array<{ slug: string }> } | undefined) => (item?.topics ?? []).map((t) => t.slug);
+    expect(slugs(first.items[0])).toContain('iran');
+
+    origin.routes.set('/edited.xml', { body: story('Talks in Astana end early'), contentType: 'application/rss+xml' });
+    const again = await (await app.request(`/api/sources/${id}/poll`, { method: 'POST', headers: auth })).json();
+    expect(again.newEntries).toBe(0);
+    expect(again.updatedEntries).toBe(1);
+    const after = (await (await app.request(`/api/items?source=${id}`)).json()) as typeof first;
+    expect(after.items).toHaveLength(1);
+    expect(after.items[0]?.id).toBe(first.items[0]?.id);
+    expect(after.items[0]?.title).toBe('Talks in Astana end early');
+    expect(slugs(after.items[0])).toContain('kazakhstan');
+    expect(slugs(after.items[0])).not.toContain('iran');
+    expect(after.items[0]?.updatedAt).not.toBeNull();
+    const feed = await (await app.request('/feeds/kazakhstan.rss')).text();
+    expect(feed).toContain('Talks in Astana end early');
+    expect(feed).not.toContain('Talks in Tehran');
+
+    // The same text again is no edit.
+    const third = await (await app.request(`/api/sources/${id}/poll`, { method: 'POST', headers: auth })).json();
+    expect(third.updatedEntries).toBe(0);
+  });
+});

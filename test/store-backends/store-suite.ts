@@ -76,6 +76,7 @@ function prepared(n: number, topicSlugs: string[], fields: Partial<Entry> & { de
     url: e.url,
     publishedAt: e.publishedAt?.getTime() ?? T0,
     topics: topicSlugs,
+    contentHash: `hash-${n}`,
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `item_sources` ADD `content_hash` text;
