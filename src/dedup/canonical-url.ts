@@ -8,7 +8,12 @@
  *    to the same page must cluster. (No news site serves different stories on the two.)
  * 3. Host lower-cased, IDN to punycode (WHATWG URL), a trailing "." removed; user:password
  *    removed; ports 80 and 443 removed (both are "the default" once the schemes are merged).
- *    "www." is kept: it is a different host, and some sites do differ.
+ *    A leading "www.", "m." or "amp." label is removed (once each, in any order) when a
+ *    registrable name remains: news sites serve one article on the bare, www, mobile and AMP
+ *    hosts, and syndicated copies link whichever the partner was given.
+ * 3a. AMP and mobile renditions: an "/amp" first or last path segment (the Guardian's
+ *    `amp.theguardian.com`, `/amp/` prefixes of WordPress, `…/article/amp` of many CMSs) and the
+ *    query parameters `outputType=amp` (Washington Post), `amp`, `amp=1`/`true` are removed.
  * 4. The fragment is dropped: it never selects a different story.
  * 5. Path: dot segments resolved (WHATWG URL), trailing slashes removed except for the root.
  * 6. Percent-encoding: escapes of unreserved characters (A–Z a–z 0–9 - . _ ~) decoded, other
@@ -64,13 +69,40 @@ export function canonicalizeUrl(url: string): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.replace(/\.$/, '');
+  const host = stripRenditionLabels(parsed.hostname.replace(/\.$/, ''));
   if (host === '') return null;
   const port = parsed.port === '' || parsed.port === '80' || parsed.port === '443' ? '' : `:${parsed.port}`;
-  let path = normalizePercentEncoding(parsed.pathname).replace(/\/+$/, '');
+  let path = stripAmpSegments(normalizePercentEncoding(parsed.pathname).replace(/\/+$/, ''));
   if (path === '') path = '/';
   const query = canonicalQuery(parsed.search);
   return `https://${host}${port}${path}${query === '' ? '' : `?${query}`}`;
+}
+
+const RENDITION_LABELS = ['www', 'm', 'amp'];
+
+/** "www.m.example.com" → "example.com"; a host that would be left with one label keeps its prefix. */
+function stripRenditionLabels(host: string): string {
+  let labels = host.split('.');
+  for (let changed = true; changed; ) {
+    changed = false;
+    if (labels.length > 2 && RENDITION_LABELS.includes(labels[0] as string)) {
+      labels = labels.slice(1);
+      changed = true;
+    }
+  }
+  return labels.join('.');
+}
+
+/** "/amp/world/story" and "/world/story/amp" → "/world/story" (only a whole "amp" segment). */
+function stripAmpSegments(path: string): string {
+  return path.replace(/^\/amp(?=\/|$)/i, '').replace(/\/amp$/i, '');
+}
+
+/** Query parameters that ask for the AMP rendition of the same article. */
+function isAmpParameter(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'outputtype') return value.toLowerCase() === 'amp';
+  return lower === 'amp' && (value === '' || value === '1' || value.toLowerCase() === 'true');
 }
 
 /** True when a query parameter (by its decoded name and value) only tracks the click. */
@@ -90,7 +122,7 @@ function canonicalQuery(search: string): string {
     const equals = pair.indexOf('=');
     const name = equals === -1 ? pair : pair.slice(0, equals);
     const value = equals === -1 ? '' : pair.slice(equals + 1);
-    if (isTrackingParameter(safeDecode(name), safeDecode(value))) continue;
+    if (isTrackingParameter(safeDecode(name), safeDecode(value)) || isAmpParameter(safeDecode(name), safeDecode(value))) continue;
     kept.push({ name, pair });
   }
   // Array.prototype.sort is stable: repeated names keep their relative order.

@@ -7,7 +7,21 @@ describe('canonicalizeUrl', () => {
     ['http://example.com/a', 'https://example.com/a'],
     ['HTTPS://example.com/a', 'https://example.com/a'],
     // host
-    ['https://WWW.Example.COM/Path', 'https://www.example.com/Path'],
+    ['https://WWW.Example.COM/Path', 'https://example.com/Path'],
+    // mobile and AMP renditions of one article
+    ['https://m.example.com/news/story-1', 'https://example.com/news/story-1'],
+    ['https://amp.theguardian.com/world/2026/jan/05/story', 'https://theguardian.com/world/2026/jan/05/story'],
+    ['https://www.m.example.com/a', 'https://example.com/a'],
+    ['https://www.example.com/amp/world/story', 'https://example.com/world/story'],
+    ['https://example.com/world/story/amp/', 'https://example.com/world/story'],
+    ['https://www.washingtonpost.com/world/2026/01/05/story/?outputType=amp', 'https://washingtonpost.com/world/2026/01/05/story'],
+    ['https://example.com/a?amp=1&id=7', 'https://example.com/a?id=7'],
+    ['https://example.com/a?amp', 'https://example.com/a'],
+    // a label that is not a rendition prefix, an "amp" inside a word, and a two-label host stay
+    ['https://mail.example.com/a', 'https://mail.example.com/a'],
+    ['https://example.com/camp/ampere', 'https://example.com/camp/ampere'],
+    ['https://m.example/a', 'https://m.example/a'],
+    ['https://example.com/a?outputType=print', 'https://example.com/a?outputType=print'],
     ['https://example.com./a', 'https://example.com/a'],
     ['https://bücher.example/a', 'https://xn--bcher-kva.example/a'],
     ['https://пример.рф/новости', 'https://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8'],
@@ -41,16 +55,16 @@ describe('canonicalizeUrl', () => {
     ['https://example.com/a?flag', 'https://example.com/a?flag'],
     ['https://example.com/search?q=kazakhstan+russia', 'https://example.com/search?q=kazakhstan+russia'],
     // tracking parameters, as seen on real feed links
-    ['https://www.bbc.co.uk/news/world-60993659?at_medium=RSS&at_campaign=KARANGA', 'https://www.bbc.co.uk/news/world-60993659'],
+    ['https://www.bbc.co.uk/news/world-60993659?at_medium=RSS&at_campaign=KARANGA', 'https://bbc.co.uk/news/world-60993659'],
     [
       'https://www.dw.com/en/france-arrests-nine/a-75995188?maca=en-rss-en-all-1573-rdf',
-      'https://www.dw.com/en/france-arrests-nine/a-75995188',
+      'https://dw.com/en/france-arrests-nine/a-75995188',
     ],
-    ['https://www.aljazeera.com/news/2026/2/18/story?traffic_source=rss', 'https://www.aljazeera.com/news/2026/2/18/story'],
-    ['https://www.csmonitor.com/World/2026/0217/gaza?icid=rss', 'https://www.csmonitor.com/World/2026/0217/gaza'],
-    ['https://www.wsj.com/world/cuba-1d0f178a?gaa_at=eafs&gaa_n=AWE&gaa_ts=6995&gaa_sig=x', 'https://www.wsj.com/world/cuba-1d0f178a'],
-    ['https://www.theguardian.com/world/2026/feb/17/story?CMP=share_btn_tw', 'https://www.theguardian.com/world/2026/feb/17/story'],
-    ['https://www.nytimes.com/2026/02/17/world/x.html?smid=tw-share&partner=rss&emc=rss', 'https://www.nytimes.com/2026/02/17/world/x.html'],
+    ['https://www.aljazeera.com/news/2026/2/18/story?traffic_source=rss', 'https://aljazeera.com/news/2026/2/18/story'],
+    ['https://www.csmonitor.com/World/2026/0217/gaza?icid=rss', 'https://csmonitor.com/World/2026/0217/gaza'],
+    ['https://www.wsj.com/world/cuba-1d0f178a?gaa_at=eafs&gaa_n=AWE&gaa_ts=6995&gaa_sig=x', 'https://wsj.com/world/cuba-1d0f178a'],
+    ['https://www.theguardian.com/world/2026/feb/17/story?CMP=share_btn_tw', 'https://theguardian.com/world/2026/feb/17/story'],
+    ['https://www.nytimes.com/2026/02/17/world/x.html?smid=tw-share&partner=rss&emc=rss', 'https://nytimes.com/2026/02/17/world/x.html'],
     ['https://medium.com/p/x-125af37d838f?source=rss----d12c403d4976---4', 'https://medium.com/p/x-125af37d838f'],
     ['https://x.com/ForeignOfficePk/status/2023418974986449047?ref_src=twsrc%5Egoogle', 'https://x.com/ForeignOfficePk/status/2023418974986449047'],
     [
@@ -88,9 +102,9 @@ describe('canonicalizeUrl', () => {
   it('makes the http and https, tracked and untracked, slashed and fragment spellings of one story equal', () => {
     const spellings = [
       'http://www.bbc.co.uk/news/world-60993659?at_medium=RSS&at_campaign=KARANGA',
-      'https://www.bbc.co.uk/news/world-60993659/',
+      'https://bbc.co.uk/news/world-60993659/',
       'https://WWW.BBC.CO.UK:443/news/world-60993659#comments',
-      'https://www.bbc.co.uk/news/%77orld-60993659?utm_source=twitter',
+      'https://bbc.co.uk/news/%77orld-60993659?utm_source=twitter',
     ];
     expect(new Set(spellings.map(canonicalizeUrl)).size).toBe(1);
   });

@@ -98,7 +98,7 @@ describe('identifyEntries (no story lost)', () => {
 
   it('uses a unique article link as key and as the cross-source key', () => {
     const [id] = identifyEntries([entry({ url: 'http://www.example.com/2026/01/story?utm_source=rss' })]);
-    expect(id).toEqual({ entryKey: 'url:https://www.example.com/2026/01/story', articleUrl: 'https://www.example.com/2026/01/story' });
+    expect(id).toEqual({ entryKey: 'url:https://example.com/2026/01/story', articleUrl: 'https://example.com/2026/01/story' });
   });
 
   it('tells apart different stories under one reused guid by their text, and keeps a repeated entry one', () => {
