@@ -115,7 +115,10 @@ interface Scope {
   authors: string[];
 }
 
-export function mapXmlFeed(output: RawRecord, context: XmlFeedContext): ParsedFeed {
+/** Entries mapped between two yields to the event loop: a huge document never blocks it long. */
+const ENTRIES_PER_YIELD = 1000;
+
+export async function mapXmlFeed(output: RawRecord, context: XmlFeedContext): Promise<ParsedFeed> {
   const feedAttributes = attributesOf(output);
   // In Atom the root is the <feed> element itself, whose attributes come back as rawAttributes.
   const rootBase =
@@ -133,7 +136,9 @@ export function mapXmlFeed(output: RawRecord, context: XmlFeedContext): ParsedFe
   const scope: Scope = { base, language, authors: isAtom ? authorNames(output.rawAuthor) : [] };
 
   const entries: Entry[] = [];
-  for (const item of items) {
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % ENTRIES_PER_YIELD === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const item = items[index];
     if (typeof item !== 'object' || item === null) continue;
     const draft = isAtom ? mapAtomEntry(item as RawRecord, scope) : mapRssItem(item as RawRecord, scope);
     const entry = buildEntry(draft);

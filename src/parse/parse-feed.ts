@@ -49,7 +49,7 @@ export async function parseFeed(text: string, options: { baseUrl: string }): Pro
     }
   }
   try {
-    return mapXmlFeed(output, { format, baseUrl: options.baseUrl, rootAttributes: root.attributes });
+    return await mapXmlFeed(output, { format, baseUrl: options.baseUrl, rootAttributes: root.attributes });
   } catch (error) {
     // A shape no mapper rule foresaw: still a readable, per-source failure rather than a crash.
     const reason = error instanceof Error ? error.message : String(error);
