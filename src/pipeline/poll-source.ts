@@ -221,7 +221,7 @@ export async function ingestChunk(
   for (const entry of prepared) {
     const before = known.get(entry.entryKey);
     if (!before) fresh.push(entry);
-    else if (before.contentHash !== entry.contentHash) {
+    else if (before.itemId !== null && before.contentHash !== entry.contentHash) {
       const edited = entry.entry.updatedAt?.getTime() ?? null;
       if (edited !== null && before.updatedAt !== null && edited < before.updatedAt) continue;
       // A row stored before hashes were kept: record the hash, the text is what it was.

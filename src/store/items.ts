@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Entry, TopicExpression } from '../domain/types';
 import { runBatch, type Db } from './db';
-import { itemSources, items, itemTopics, sources, topics } from './schema';
+import { itemSources, items, itemTopics, sources, tombstones, topics } from './schema';
 import { matchCondition } from './search';
 import { updateSourcePollState, type SourcePollState } from './sources';
 
@@ -26,7 +26,8 @@ export interface PreparedEntry {
 
 /** What this source stored before under one entry key. */
 export interface KnownEntry {
-  itemId: number;
+  /** Null for a tombstone: the item was removed and stays removed. */
+  itemId: number | null;
   /** Null for rows stored before content hashes were kept. */
   contentHash: string | null;
   /** The item's update time (epoch ms), if any. */
@@ -76,10 +77,18 @@ export async function findKnownEntryKeys(db: Db, sourceId: number, keys: string[
   return new Set((await findKnownEntries(db, sourceId, keys)).keys());
 }
 
-/** What `sourceId` stored before under each of `keys` (absent keys are new). */
+/**
+ * What `sourceId` stored before under each of `keys` (absent keys are new). A key whose item
+ * was removed is known too, as a tombstone (`itemId` null): it is neither stored nor updated.
+ */
 export async function findKnownEntries(db: Db, sourceId: number, keys: string[]): Promise<Map<string, KnownEntry>> {
   const known = new Map<string, KnownEntry>();
   for (const part of jsonParts([...new Set(keys)], (key) => key)) {
+    const removed = await db
+      .select({ key: tombstones.entryKey })
+      .from(tombstones)
+      .where(and(eq(tombstones.sourceId, sourceId), sql`${tombstones.entryKey} in (select value from json_each(${part}))`));
+    for (const row of removed) known.set(row.key, { itemId: null, contentHash: null, updatedAt: null });
     const rows = await db
       .select({ key: itemSources.entryKey, itemId: itemSources.itemId, contentHash: itemSources.contentHash, updatedAt: items.updatedAt })
       .from(itemSources)
@@ -290,6 +299,25 @@ function jsonParts<T, R>(list: readonly T[], toJson: (element: T) => R): string[
   }
   if (current.length > 0) parts.push(`[${current.join(',')}]`);
   return parts;
+}
+
+/**
+ * Removes an item, leaving a tombstone for each (source, entry key) that brought it, so that
+ * polls do not bring it back while its sources still list it. False when there is no such item.
+ */
+export async function deleteItem(db: Db, id: number, now: number): Promise<boolean> {
+  const [existing] = await db.select({ id: items.id }).from(items).where(eq(items.id, id));
+  if (!existing) return false;
+  await db.batch([
+    db
+      .insert(tombstones)
+      .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} = ${id}`)
+      .onConflictDoNothing(),
+    db.delete(itemTopics).where(eq(itemTopics.itemId, id)),
+    db.delete(itemSources).where(eq(itemSources.itemId, id)),
+    db.delete(items).where(eq(items.id, id)),
+  ]);
+  return true;
 }
 
 /** Filters that narrow an item listing besides its topic expression. */

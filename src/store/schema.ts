@@ -134,6 +134,22 @@ export const itemTopics = sqliteTable(
   ],
 );
 
+/**
+ * Entry keys of items that were removed (by an operator, or by retention): a source that still
+ * lists such an entry does not bring it back. One row per (source, entry key), as `item_sources`.
+ */
+export const tombstones = sqliteTable(
+  'tombstones',
+  {
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    entryKey: text('entry_key').notNull(),
+    deletedAt: integer('deleted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.entryKey] })],
+);
+
 /** Small key/value facts about the database itself (seed version, first start). */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { runBatch } from './db';
-import { itemSources, items, itemTopics, sources } from './schema';
+import { itemSources, itemTopics, items, sources, tombstones } from './schema';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -163,6 +163,7 @@ export async function deleteSource(db: Db, id: number): Promise<boolean> {
     db.delete(itemTopics).where(inArray(itemTopics.itemId, orphans)),
     db.delete(items).where(inArray(items.id, orphans)),
     db.delete(itemSources).where(eq(itemSources.sourceId, id)),
+    db.delete(tombstones).where(eq(tombstones.sourceId, id)),
     db.delete(sources).where(eq(sources.id, id)),
   ]);
   return true;

@@ -129,3 +129,28 @@ describe('an entry the source edits', () => {
     expect(third.updatedEntries).toBe(0);
   });
 });
+
+describe('DELETE /api/items/{id}', () => {
+  it('removes an item for good: its source still lists it, and polls do not bring it back', async () => {
+    origin.routes.set('/keep.xml', { body: rss('https://keep.example/', [
+      { title: 'Story to remove', link: 'https://keep.example/2026/01/05/remove', pubDate: 'Mon, 05 Jan 2026 10:00:00 +0000' },
+      { title: 'Story to keep', link: 'https://keep.example/2026/01/05/keep', pubDate: 'Mon, 05 Jan 2026 11:00:00 +0000' },
+    ]), contentType: 'application/rss+xml' });
+    const { id } = await addAndPoll('/keep.xml');
+    const listed = (await (await app.request(`/api/items?source=${id}`)).json()) as { items: Array<{ id: number; title: string }> };
+    const doomed = listed.items.find((item) => item.title === 'Story to remove');
+    expect(doomed).toBeDefined();
+
+    expect((await app.request(`/api/items/${doomed!.id}`, { method: 'DELETE' })).status).toBe(401);
+    expect((await app.request(`/api/items/${doomed!.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect((await app.request(`/api/items/${doomed!.id}`)).status).toBe(404);
+    expect((await app.request(`/api/items/${doomed!.id}`, { method: 'DELETE', headers: auth })).status).toBe(404);
+
+    // A full download of the same document: the removed story stays removed, nothing is new.
+    origin.routes.set('/keep.xml', { ...origin.routes.get('/keep.xml')!, body: `${(origin.routes.get('/keep.xml') as { body: string }).body}\n` });
+    const report = await (await app.request(`/api/sources/${id}/poll`, { method: 'POST', headers: auth })).json();
+    expect(report.status).toBe('ok');
+    expect(report.newEntries).toBe(0);
+    expect(await titlesOf(id)).toEqual(['Story to keep']);
+  });
+});

@@ -1,10 +1,11 @@
-/** `GET /api/items` (newest first, cursor-paginated) and `GET /api/items/{id}`. */
+/** `GET /api/items` (newest first, cursor-paginated), `GET /api/items/{id}` and `DELETE /api/items/{id}` (admin). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../domain/errors';
 import { resolveTopicExpression } from '../../pipeline/topics';
-import { findItemIds, loadItems, matchingItemsQuery, type ItemFilters } from '../../store/items';
+import { deleteItem, findItemIds, loadItems, matchingItemsQuery, type ItemFilters } from '../../store/items';
 import { loadSearchHighlights, MAX_QUERY_CHARS, parseSearchQuery, rankSearchHits } from '../../store/search';
 import type { AppEnv } from '../context';
+import { requireAdmin } from '../middleware';
 import { decodeCursor, decodeRankCursor, encodeCursor, encodeRankCursor, presentItem, presentSearchHit } from '../present';
 import { problemResponses } from '../problem';
 import { ItemDetailSchema, ItemPageSchema } from '../schemas';
@@ -68,8 +69,22 @@ const getRoute = createRoute({
   },
 });
 
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/api/items/{id}',
+  tags: ['Items'],
+  summary: 'Remove an item; a tombstone keeps its sources from bringing it back',
+  security: [{ Bearer: [] }],
+  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  responses: {
+    204: { description: 'Removed' },
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'item_not_found'),
+  },
+});
+
 export function itemRoutes(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
+  app.use('/api/items/:id', async (c, next) => (c.req.method === 'DELETE' ? requireAdmin()(c, next) : next()));
 
   app.openapi(listRoute, async (c) => {
     const { db } = c.var.deps.pipeline;
@@ -125,6 +140,13 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
     if (!item) throw new AppError(404, 'item_not_found', `no item ${id}`);
     const presented = presentItem(item);
     return c.json({ ...presented, duplicates: presented.sources.slice(1) }, 200);
+  });
+
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, now } = c.var.deps.pipeline;
+    if (!(await deleteItem(db, id, now()))) throw new AppError(404, 'item_not_found', `no item ${id}`);
+    return c.body(null, 204);
   });
 
   return app;
