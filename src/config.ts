@@ -21,6 +21,7 @@ const settingsSchema = z.object({
   FETCH_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   POLL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   POLL_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   TRUST_PROXY: booleanString.default(false),
 });
 
@@ -38,6 +39,8 @@ export interface Config {
   pollConcurrency: number;
   /** Newest entries taken from one feed document per poll; the rest are counted, not stored. */
   pollMaxEntries: number;
+  /** Items published longer ago than this are removed, leaving tombstones (0 = keep forever). */
+  retentionDays: number;
   /** Behind one reverse proxy: rate limits key on the last X-Forwarded-For hop. */
   trustProxy: boolean;
   userAgent: string;
@@ -71,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     fetchMaxBodyBytes: s.FETCH_MAX_BODY_BYTES,
     pollConcurrency: s.POLL_CONCURRENCY,
     pollMaxEntries: s.POLL_MAX_ENTRIES,
+    retentionDays: s.RETENTION_DAYS,
     trustProxy: s.TRUST_PROXY,
     userAgent: `topicwire/${VERSION} (+${publicUrl})`,
   };

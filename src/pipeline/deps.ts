@@ -17,5 +17,7 @@ export interface PipelineDeps {
   matchers: MatcherCache;
   /** Newest entries stored from one feed document per poll (POLL_MAX_ENTRIES); default 1000. */
   maxEntriesPerPoll?: number;
+  /** Items published more than this many days ago are removed (RETENTION_DAYS; 0 or absent = never). */
+  retentionDays?: number;
   log?: (event: string, fields: Record<string, unknown>) => void;
 }

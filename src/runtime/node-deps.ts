@@ -71,6 +71,7 @@ export async function createNodeRuntime(
     },
     matchers: createMatcherCache(),
     maxEntriesPerPoll: config.pollMaxEntries,
+    retentionDays: config.retentionDays,
     ...(overrides.log ? { log: overrides.log } : {}),
   };
   await seedTopics(db);

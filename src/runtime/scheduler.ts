@@ -4,6 +4,7 @@
  */
 import { pollDue } from '../pipeline/poll-due';
 import type { PipelineDeps } from '../pipeline/deps';
+import { applyRetention } from '../pipeline/retention';
 import { retagPending } from '../pipeline/topics';
 
 export interface Scheduler {
@@ -29,6 +30,7 @@ export function startScheduler(
       for (const report of failed) options.log(`  ${report.url}: ${report.error}`);
     }
     await retagPending(deps);
+    await applyRetention(deps);
   }
 
   function runOnce(): Promise<void> {

@@ -121,6 +121,7 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
     },
     matchers: createMatcherCache(),
     maxEntriesPerPoll: config.pollMaxEntries,
+    retentionDays: config.retentionDays,
     ...(env.LOG_EVENTS === 'false'
       ? {}
       : { log: (event: string, fields: Record<string, unknown>) => console.log(JSON.stringify({ event, ...fields })) }),

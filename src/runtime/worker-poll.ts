@@ -18,6 +18,7 @@
  */
 import { pollSources } from '../pipeline/poll-due';
 import type { PollReport } from '../pipeline/poll-source';
+import { applyRetention } from '../pipeline/retention';
 import { retagPending } from '../pipeline/topics';
 import { claimSources, listSourcesById } from '../store/sources';
 import type { WorkerRuntime } from './worker-deps';
@@ -59,12 +60,15 @@ export async function runCronPoll(runtime: WorkerRuntime, scheduledTime: number)
   }
   const polled = await pollSources(pipeline, own, { concurrency: runtime.config.pollConcurrency });
   const retagSteps = await retagPending(pipeline, settings.cronRetagSteps);
+  // A few bounded steps per invocation keep the cron within its CPU budget; the rest waits.
+  const expired = await applyRetention(pipeline, 4);
   pipeline.log?.('cron', {
     due: due.length,
     polled: polled.length,
     failed: polled.filter((report) => report.status === 'error').length,
     enqueued,
     retagSteps,
+    expired,
   });
   return { due: due.length, polled, enqueued, retagSteps };
 }

@@ -320,6 +320,34 @@ export async function deleteItem(db: Db, id: number, now: number): Promise<boole
   return true;
 }
 
+/**
+ * Removes up to `limit` of the oldest items published before `before` (epoch ms), leaving
+ * tombstones as `deleteItem` does; returns how many were removed. Read through the
+ * `items_published_idx` index, so a step costs about `limit` rows however large the table.
+ */
+export async function removeItemsPublishedBefore(db: Db, before: number, limit: number, now: number): Promise<number> {
+  const rows = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(sql`${items.publishedAt} < ${before}`)
+    .orderBy(asc(items.publishedAt), asc(items.id))
+    .limit(limit);
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return 0;
+  const list = JSON.stringify(ids);
+  const chosen = sql`(select value from json_each(${list}))`;
+  await db.batch([
+    db
+      .insert(tombstones)
+      .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} in ${chosen}`)
+      .onConflictDoNothing(),
+    db.delete(itemTopics).where(inArray(itemTopics.itemId, chosen)),
+    db.delete(itemSources).where(inArray(itemSources.itemId, chosen)),
+    db.delete(items).where(inArray(items.id, chosen)),
+  ]);
+  return ids.length;
+}
+
 /** Filters that narrow an item listing besides its topic expression. */
 export interface ItemFilters {
   sourceId?: number;

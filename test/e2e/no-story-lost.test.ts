@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app';
+import { applyRetention } from '../../src/pipeline/retention';
 import { createNodeRuntime, type NodeRuntime } from '../../src/runtime/node-deps';
 import { startOrigin, type Origin } from '../helpers/origin';
 
@@ -152,5 +153,30 @@ describe('DELETE /api/items/{id}', () => {
     expect(report.status).toBe('ok');
     expect(report.newEntries).toBe(0);
     expect(await titlesOf(id)).toEqual(['Story to keep']);
+  });
+});
+
+describe('retention (RETENTION_DAYS)', () => {
+  it('removes items published before the cut-off, leaves the rest, and polls do not bring them back', async () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const rfc = (ms: number) => new Date(ms).toUTCString();
+    origin.routes.set('/aging.xml', { body: rss('https://aging.example/', [
+      { title: 'An old story', link: 'https://aging.example/old', pubDate: rfc(now - 400 * day) },
+      { title: 'A recent story', link: 'https://aging.example/recent', pubDate: rfc(now - day) },
+    ]), contentType: 'application/rss+xml' });
+    const { id } = await addAndPoll('/aging.xml');
+    expect(await titlesOf(id)).toEqual(['A recent story', 'An old story']);
+
+    const removed = await applyRetention({ ...runtime.app.pipeline, retentionDays: 180 });
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(await titlesOf(id)).toEqual(['A recent story']);
+    // Nothing is removed when retention is off.
+    expect(await applyRetention({ ...runtime.app.pipeline, retentionDays: 0 })).toBe(0);
+
+    origin.routes.set('/aging.xml', { ...origin.routes.get('/aging.xml')!, body: `${(origin.routes.get('/aging.xml') as { body: string }).body}\n` });
+    const report = await (await app.request(`/api/sources/${id}/poll`, { method: 'POST', headers: auth })).json();
+    expect(report.newEntries).toBe(0);
+    expect(await titlesOf(id)).toEqual(['A recent story']);
   });
 });
