@@ -113,6 +113,7 @@ export const PollReportSchema = z
     status: z.enum(['ok', 'not_modified', 'error']),
     entries: z.number().int(),
     newEntries: z.number().int(),
+    updatedEntries: z.number().int().openapi({ description: 'Known entries the source edited since (a corrected headline): updated in place and re-tagged' }),
     skippedEntries: z.number().int().openapi({ description: 'Entries beyond POLL_MAX_ENTRIES (the oldest of the document), not read in this poll' }),
     httpStatus: z.number().int().nullable(),
     error: z.string().nullable(),

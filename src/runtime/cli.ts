@@ -94,7 +94,7 @@ async function dispatch(
             started = true;
           }
           bar?.update(done, { source: new URL(report.url).host });
-          if (!bar) out(`[${done}/${total}] ${report.status.padEnd(12)} ${String(report.newEntries).padStart(4)} new${report.skippedEntries > 0 ? ` (${report.skippedEntries} over POLL_MAX_ENTRIES)` : ''}  ${report.url}${report.error ? `  (${report.error})` : ''}`);
+          if (!bar) out(`[${done}/${total}] ${report.status.padEnd(12)} ${String(report.newEntries).padStart(4)} new${report.updatedEntries > 0 ? `, ${report.updatedEntries} updated` : ''}${report.skippedEntries > 0 ? ` (${report.skippedEntries} over POLL_MAX_ENTRIES)` : ''}  ${report.url}${report.error ? `  (${report.error})` : ''}`);
         },
       });
       bar?.stop();
