@@ -40,6 +40,8 @@ export default defineProject({
           TEST_MIGRATIONS: await readD1Migrations('./drizzle'),
           ALLOW_PRIVATE_SOURCES: 'true',
           SEED_SOURCES: 'false',
+          // The fixture feeds are years old: retention (180 days by default) would remove them.
+          RETENTION_DAYS: '0',
           // One JSON line per poll is for Workers Logs, not for test output.
           LOG_EVENTS: 'false',
         },
