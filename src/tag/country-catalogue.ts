@@ -9,8 +9,9 @@
  *   demonyms, and names in 23 languages (`translations`).
  * - `i18n-iso-countries`: names in the locales registered below (one JSON import each, so a
  *   Worker bundle carries only these), including the short and official variants it lists.
- * - `data/country-supplement.ts`: what neither has (adjectives and demonyms beyond English and
- *   French, capitals in other languages, state institutions, historic names, homonym rules).
+ * - `languages/<code>.ts`: what neither has, per language (adjectives and demonyms beyond
+ *   English and French, capitals in other languages, state institutions, historic names);
+ *   `data/country-supplement.ts`: what belongs to no one language (terms left out, homonyms).
  */
 import countries from 'i18n-iso-countries';
 import ar from 'i18n-iso-countries/langs/ar.json';
@@ -42,15 +43,8 @@ import uk from 'i18n-iso-countries/langs/uk.json';
 import ur from 'i18n-iso-countries/langs/ur.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import worldCountries from 'world-countries';
-import {
-  adjectives,
-  capitals,
-  demonyms,
-  droppedTerms,
-  extraCapitalsEnglish,
-  extraNames,
-  institutions,
-} from './data/country-supplement';
+import { droppedTerms, extraCapitalsEnglish } from './data/country-supplement';
+import { termsOfKind } from './languages';
 import { foldWord } from './normalize-text';
 
 export interface CountryTopic {
@@ -145,6 +139,8 @@ function addName(target: Record<string, string[]>, lang: string, name: string): 
   if (!list.includes(cleaned)) list.push(cleaned);
 }
 
+const extraNames = termsOfKind('names');
+
 let catalogue: CountryTopic[] | null = null;
 
 /** Every ISO 3166-1 entry in world-countries (250, includes Kosovo); memoised. */
@@ -211,10 +207,10 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
   // then language, then text): one pass over them instead of one per country.
   const groups: Array<[Record<string, Record<string, string[]>>, CountryTermKind]> = [
     [extraNames, 'name'],
-    [adjectives, 'adjective'],
-    [demonyms, 'demonym'],
-    [capitals, 'capital'],
-    [institutions, 'institution'],
+    [termsOfKind('adjectives'), 'adjective'],
+    [termsOfKind('demonyms'), 'demonym'],
+    [termsOfKind('capitals'), 'capital'],
+    [termsOfKind('institutions'), 'institution'],
   ];
   const supplementByIso2 = new Map<string, Array<[text: string, lang: string, kind: CountryTermKind]>>();
   for (const [group, kind] of groups) {

@@ -35,7 +35,6 @@ import {
   ambiguousTerms,
   blockedPhrases,
   cueSets,
-  currencyWords,
   diacriticsRequired,
   elsewhereRegions,
   foodWords,
@@ -43,8 +42,8 @@ import {
   multiCountryTerms,
   notPersonNames,
   phraseEndWords,
-  qualifierContext,
 } from './data/country-supplement';
+import { contextWords } from './languages';
 import { inflectPhrase, phraseWordForms, type WordKind } from './inflect';
 import {
   createTokenStream,
@@ -384,11 +383,9 @@ function loadCountryRules(): CountryRules {
   const qualifierAfter = new Set<string>();
   const qualifierBefore = new Set<string>();
   const qualifierBeforeAtEnd = new Set<string>();
-  for (const lists of Object.values(qualifierContext)) {
-    for (const t of toTokenSet(lists.after)) qualifierAfter.add(t);
-    for (const t of toTokenSet(lists.before)) qualifierBefore.add(t);
-    for (const t of toTokenSet(lists.beforeAtEnd)) qualifierBeforeAtEnd.add(t);
-  }
+  for (const t of toTokenSet(contextWords((language) => language.languageContext?.after))) qualifierAfter.add(t);
+  for (const t of toTokenSet(contextWords((language) => language.languageContext?.before))) qualifierBefore.add(t);
+  for (const t of toTokenSet(contextWords((language) => language.languageContext?.beforeAtEnd))) qualifierBeforeAtEnd.add(t);
   const rules: CountryRules = {
     cueBits,
     cueWords,
@@ -400,8 +397,8 @@ function loadCountryRules(): CountryRules {
     qualifierBefore,
     qualifierBeforeAtEnd,
     // Currencies and foods follow names too ("US dollar", "Thailand curry"); languages follow adjectives only.
-    products: toTokenSet([...currencyWords, ...foodWords]),
-    conjunctions: toTokenSet(['and', 'or', 'и', 'или', 'та', 'і', 'und', 'oder', 'et', 'ou', 'y', 'e', 'i']),
+    products: toTokenSet([...contextWords((language) => language.currencyWords), ...foodWords]),
+    conjunctions: toTokenSet(contextWords((language) => language.conjunctions)),
     phraseEnds: toTokenSet(phraseEndWords),
     notNames: toTokenSet(notPersonNames),
     elsewhere: new Set(elsewhereRegions),

@@ -1,0 +1,43 @@
+/**
+ * Italian: inflection rules, terms the data packages lack, context words.
+ * Rules follow the language's standard grammar (Wiktionary's declension tables are a convenient
+ * reference); terms are the standard forms in the language's dictionaries; see ../README.md.
+ */
+import type { Inflect, LanguageRules } from './types';
+import { withStem } from './word-forms';
+
+const inflect: Inflect = (w, kind) => {
+  if (kind === 'name') return [w];
+  if (w.endsWith('o')) return withStem(w.slice(0, -1), ['o', 'a', 'i', 'e']);
+  if (w.endsWith('e')) return withStem(w.slice(0, -1), ['e', 'i']);
+  return [w];
+};
+
+export const it: LanguageRules = {
+  code: 'it',
+  names: {
+    GB: ['Inghilterra', 'Gran Bretagna'],
+  },
+  adjectives: {
+    RU: ['russo'],
+    KZ: ['kazako'],
+    US: ['statunitense', 'americano'],
+    UA: ['ucraino'],
+    CN: ['cinese'],
+    DE: ['tedesco'],
+  },
+  capitals: {
+    RU: ['Mosca'],
+    UA: ['Kiev'],
+    CN: ['Pechino'],
+    GB: ['Londra'],
+    IT: ['Roma'],
+    DE: ['Berlino'],
+    FR: ['Parigi'],
+  },
+  institutions: {
+    RU: ['Cremlino'],
+    US: ['Casa Bianca'],
+  },
+  inflect,
+};

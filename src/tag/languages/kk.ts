@@ -1,0 +1,87 @@
+/**
+ * Kazakh: inflection rules, terms the data packages lack, context words.
+ * Rules follow the language's standard grammar (Wiktionary's declension tables are a convenient
+ * reference); terms are the standard forms in the language's dictionaries; see ../README.md.
+ */
+import type { Inflect, LanguageRules } from './types';
+import { withStem } from './word-forms';
+
+const kkVowels = 'аәеёиоөуұүыіэюя';
+
+function kkCaseForms(w: string): string[] {
+  let back = true;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const ch = w[i] ?? '';
+    if ('аоұыяё'.includes(ch)) break;
+    if ('әеөүіэи'.includes(ch)) {
+      back = false;
+      break;
+    }
+  }
+  const A = back ? 'а' : 'е';
+  const Y = back ? 'ы' : 'і';
+  const G = back ? 'ғ' : 'г';
+  const Q = back ? 'қ' : 'к';
+  const endsVowel = kkVowels.includes(w.slice(-1));
+  // The initial consonant of a suffix assimilates to the stem's last sound; taking the union of
+  // the variants is safe (the stem carries the meaning) and spares a table of exceptions.
+  const suffixes = [
+    `н${Y}ң`, `д${Y}ң`, `т${Y}ң`, // genitive
+    `${G}${A}`, `${Q}${A}`, // dative
+    `н${Y}`, `д${Y}`, `т${Y}`, // accusative
+    `д${A}`, `т${A}`, // locative
+    `д${A}н`, `т${A}н`, `н${A}н`, // ablative
+    'мен', 'бен', 'пен', // instrumental
+    `д${A}${G}${Y}`, `т${A}${G}${Y}`, // locative + attributive -ғы ("in Kazakhstan's")
+    `л${Y}${Q}`, `д${Y}${Q}`, `т${Y}${Q}`, // -лық: "of Kazakhstan", "Kazakhstani"
+    `л${Y}${Q}т${A}р`, `д${Y}${Q}т${A}р`, `т${Y}${Q}т${A}р`,
+    `л${A}р`, `д${A}р`, `т${A}р`, // plural
+  ];
+  if (endsVowel) {
+    // Possessive third person (Республикасы) takes -н- before case endings.
+    suffixes.push(`н${A}`, 'н', `нд${A}`, `н${A}н`, `нд${A}${G}${Y}`, `${Y}`);
+  } else {
+    suffixes.push(`${Y}`, `${Y}н${A}`, `${Y}нд${A}`, `${Y}н${A}н`, `${Y}н${Y}ң`);
+  }
+  return [w, ...withStem(w, suffixes)];
+}
+
+const inflect: Inflect = (w) => (w.length < 3 ? [w] : kkCaseForms(w));
+
+export const kk: LanguageRules = {
+  code: 'kk',
+  names: {
+    US: ['АҚШ', 'Америка'],
+    RU: ['РФ'],
+    CN: ['ҚХР'],
+    KZ: ['ҚР'],
+  },
+  adjectives: {
+    KZ: ['қазақ', 'қазақстандық'],
+    RU: ['орыс', 'ресейлік'],
+    US: ['американдық'],
+    CN: ['қытайлық'],
+  },
+  capitals: {
+    KZ: ['Астана'],
+    RU: ['Мәскеу'],
+    UA: ['Киев'],
+    CN: ['Бейжің'],
+    US: ['Вашингтон'],
+    TR: ['Анкара'],
+    KG: ['Бішкек'],
+    UZ: ['Ташкент'],
+  },
+  institutions: {
+    RU: ['Кремль'],
+    KZ: ['Ақорда', 'Мәжіліс'],
+    US: ['Ақ үй'],
+  },
+  languageContext: {
+    after: ['тілі', 'тілін', 'тіліне', 'тілінде', 'тілінен', 'тілінің', 'тілде', 'тілдің', 'тілін'],
+    before: [],
+    beforeAtEnd: [],
+  },
+  currencyWords: ['теңге'],
+  inflect,
+};

@@ -1,0 +1,46 @@
+/**
+ * What one language contributes to country matching. Each file in this folder exports one
+ * `LanguageRules`; `index.ts` lists them. The matcher's mechanism (tokens, tries, cue words,
+ * leftmost-longest) lives in ../matcher.ts and knows no language; a language brings:
+ * - `inflect`: from a dictionary form (lower case, NFC) to the finite set of surface forms its
+ *   grammar allows (declension, case suffixes, clitics, plural/gender of adjectives). Nothing is
+ *   a prefix match: "Иран" yields Ирана/Ирану…, never Ирандык.
+ * - `phraseAdjective`, `everyWordDeclines`, `adjectivesEitherSide`: how the words of a name of
+ *   several words agree (Южная Корея → Южной Кореи).
+ * - Terms the data packages lack (`names`, `adjectives`, `demonyms`, `capitals`,
+ *   `institutions`: ISO2 → dictionary forms; a form starting with `=` is taken as written).
+ * - Context words: `languageContext` (an adjective next to them names a language: "in Russian",
+ *   «на русском языке»), `currencyWords` (a country word before them names a currency),
+ *   `conjunctions` ("in Kazakh and Russian").
+ */
+export type WordKind = 'name' | 'adjective' | 'demonym';
+
+/** ISO 3166-1 alpha-2 code (XK for Kosovo) → terms. */
+export type Forms = Record<string, string[]>;
+
+export type Inflect = (word: string, kind: WordKind) => string[];
+
+export interface LanguageRules {
+  /** BCP 47 primary language, or language-script where the script changes the rules (uz-Cyrl). */
+  code: string;
+  inflect?: Inflect;
+  /** A leading adjective of a name of several words, and its forms in agreement with the noun. */
+  phraseAdjective?: { test: RegExp; forms: (word: string) => string[] };
+  /** Every word of a name declines (adjectives agree), not only the last. */
+  everyWordDeclines?: boolean;
+  /** Adjectives stand on either side of the noun and complements decline too (Polish). */
+  adjectivesEitherSide?: boolean;
+  names?: Forms;
+  adjectives?: Forms;
+  demonyms?: Forms;
+  capitals?: Forms;
+  institutions?: Forms;
+  /**
+   * Words that make an adjective a language: `after` it ("Russian-language", «тілінде»),
+   * `before` it ("speaks Russian"), `beforeAtEnd` only when nothing continues the noun phrase
+   * ("in Russian." vs "in Russian custody").
+   */
+  languageContext?: { after: string[]; before: string[]; beforeAtEnd: string[] };
+  currencyWords?: string[];
+  conjunctions?: string[];
+}
