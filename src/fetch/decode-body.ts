@@ -5,7 +5,12 @@
  *  1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE). It beats the HTTP header because a BOM
  *     cannot be there by accident, and decoding it as Latin-1 would put "ï»¿" before the root
  *     element; the WHATWG Encoding standard and Go's x/net/html/charset (miniflux) agree.
- *  2. the `charset` parameter of the HTTP Content-Type (the header beats the document).
+ *  2. the `charset` parameter of the HTTP Content-Type (the header beats the document), except
+ *     that a single-byte label (iso-8859-x, windows-125x, koi8-…) on bytes that are valid UTF-8
+ *     with multi-byte sequences in them loses to UTF-8: servers often send a default
+ *     `charset=iso-8859-1` over UTF-8 files, and valid multi-byte UTF-8 almost never happens by
+ *     chance in a single-byte text (it would take pairs like "Ã©" all through), while
+ *     decoding UTF-8 Cyrillic as Latin-1 turns every letter into mojibake.
  *  3. UTF-16 without a BOM, recognised by `<?` as two-byte units (XML 1.0 Appendix F).
  *  4. the XML declaration's `encoding`, read as ASCII from the first bytes. A UTF-16 label
  *     there is read as UTF-8, since bytes we could read as ASCII are not UTF-16. A legacy
@@ -21,6 +26,19 @@
 
 const ASCII_PREFIX_BYTES = 1024;
 
+/**
+ * The WHATWG Encoding standard's single-byte encodings (TextDecoder's canonical names). Multi-byte
+ * legacy encodings (Shift_JIS, GB18030, EUC-KR, Big5…) are left out: their text is made of
+ * byte pairs, so a short one can pass a UTF-8 check while meaning something else.
+ */
+const SINGLE_BYTE_ENCODINGS: ReadonlySet<string> = new Set([
+  'ibm866', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-5', 'iso-8859-6', 'iso-8859-7',
+  'iso-8859-8', 'iso-8859-8-i', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15',
+  'iso-8859-16', 'koi8-r', 'koi8-u', 'macintosh', 'windows-874', 'windows-1250', 'windows-1251',
+  'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'windows-1257',
+  'windows-1258', 'x-mac-cyrillic',
+]);
+
 export function decodeBody(
   bytes: Uint8Array,
   contentType: string | null,
@@ -29,7 +47,13 @@ export function decodeBody(
   if (bomDecoder) return decodeWith(bytes, bomDecoder);
 
   const headerDecoder = createDecoder(readCharsetParameter(contentType));
-  if (headerDecoder) return decodeWith(bytes, headerDecoder);
+  if (headerDecoder) {
+    if (SINGLE_BYTE_ENCODINGS.has(headerDecoder.encoding) && hasNonAscii(bytes)) {
+      const utf8 = tryDecodeUtf8(bytes);
+      if (utf8 !== null) return { text: utf8, charset: 'utf-8' };
+    }
+    return decodeWith(bytes, headerDecoder);
+  }
 
   const utf16Decoder = detectBomlessUtf16(bytes);
   if (utf16Decoder) return decodeWith(bytes, utf16Decoder);

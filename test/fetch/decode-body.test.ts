@@ -50,6 +50,31 @@ describe('decodeBody', () => {
     expect(decoded.text).toContain('<to>Ana\uFFFDs</to>');
   });
 
+  it.each([
+    'text/xml; charset=iso-8859-1',
+    'application/rss+xml; charset=ISO-8859-1',
+    'text/xml; charset="windows-1251"',
+    'text/xml; charset=koi8-r',
+    'text/xml; charset=windows-1252',
+    'text/xml; charset=iso-8859-5',
+  ])('reads valid multi-byte UTF-8 as UTF-8 although the header says %s', (contentType) => {
+    const decoded = decodeBody(fixture('miniflux-koi8r-as-utf8.xml'), contentType);
+    expect(decoded.charset).toBe('utf-8');
+    expect(decoded.text).toContain('Пример RSS ленты');
+    expect(decoded.text).toContain('Привет мир! Ёжик, чай, Москва, Санкт-Петербург.');
+  });
+
+  it('keeps a single-byte header label for text that is ASCII only (nothing to disagree about)', () => {
+    expect(decodeBody(ascii('<rss><title>plain</title></rss>'), 'text/xml; charset=iso-8859-1').charset).toBe(
+      'windows-1252',
+    );
+  });
+
+  it('keeps a multi-byte legacy header label even over bytes that are also valid UTF-8', () => {
+    // Shift_JIS text is made of byte pairs; a UTF-8 check says little about it.
+    expect(decodeBody(fixture('miniflux-koi8r-as-utf8.xml'), 'text/xml; charset=shift_jis').charset).toBe('shift_jis');
+  });
+
   it('lets the HTTP charset win over a contradicting XML declaration', () => {
     const decoded = decodeBody(fixture('miniflux-xml-iso88591_utf8_mismatch.xml'), 'text/xml; charset=ISO-8859-1');
     expect(decoded.text).toContain('<to>Anaïs</to>');

@@ -167,6 +167,8 @@ describe('fetchFeed', () => {
     ['miniflux-encoding-utf8-incorrect-prolog.xml', 'application/xml', 'utf-8', ['Café']],
     ['miniflux-encoding-utf8.xml', 'application/xml', 'utf-8', ['Café']],
     ['koi8r-as-utf16le-bom.xml', 'application/xml', 'utf-16le', ['Первая новость']],
+    // UTF-8 Cyrillic under a server's default Latin-1 label: the valid UTF-8 wins.
+    ['miniflux-koi8r-as-utf8.xml', 'text/xml; charset=iso-8859-1', 'utf-8', ['Пример RSS ленты', 'Ёжик, чай, Москва']],
     ['koi8r-as-utf16be-no-bom.xml', 'application/xml', 'utf-16be', ['Первая новость']],
   ] as const)('serves %s as %s and decodes it as %s', async (name, contentType, charset, words) => {
     const url = `${origin}/feeds/${name}?type=${encodeURIComponent(contentType)}`;
