@@ -2,7 +2,9 @@
  * The last step shared by the XML and JSON Feed mappers: turns what a mapper found into an
  * `Entry` with the invariants every later stage relies on.
  *
- * - title: plain text, never empty when there is any text at all (derived from the summary's
+ * - title, author, categories: plain text, tags stripped (a feed may spell markup out in a
+ *   text construct, or double-escape it), entities not decoded again.
+ * - title: never empty when there is any text at all (derived from the summary's
  *   first words when the feed gives none), at most TITLE_MAX_CHARS.
  * - summary: plain text, at most SUMMARY_MAX_CHARS (cut at a word boundary, with "…"), or null.
  * - categories: trimmed, whitespace collapsed, deduplicated case-insensitively (first spelling kept).
@@ -12,7 +14,7 @@
  *   (only a date, only an enclosure) are kept: deciding what is worth storing is not parsing.
  */
 import type { Enclosure, Entry } from '../domain/types';
-import { collapseWhitespace, truncateAtWord } from './html-to-text';
+import { collapseWhitespace, stripTags, truncateAtWord } from './html-to-text';
 
 export const SUMMARY_MAX_CHARS = 1000;
 export const TITLE_MAX_CHARS = 300;
@@ -37,7 +39,7 @@ export interface EntryDraft {
 export function buildEntry(draft: EntryDraft): Entry | null {
   const guid = nonEmpty(draft.guid);
   const summaryText = nonEmpty(draft.summary === null ? null : collapseWhitespace(draft.summary));
-  let title = nonEmpty(draft.title === null ? null : collapseWhitespace(draft.title));
+  let title = nonEmpty(draft.title === null ? null : plainText(draft.title));
   if (title === null && summaryText !== null) title = truncateAtWord(summaryText, DERIVED_TITLE_MAX_CHARS);
   const contentHtml = draft.contentHtml !== null && draft.contentHtml.trim() !== '' ? draft.contentHtml : null;
   const entry: Entry = {
@@ -46,7 +48,7 @@ export function buildEntry(draft: EntryDraft): Entry | null {
     title: title === null ? '' : truncateAtWord(title, TITLE_MAX_CHARS),
     summary: summaryText === null ? null : truncateAtWord(summaryText, SUMMARY_MAX_CHARS),
     contentHtml,
-    author: nonEmpty(draft.author === null ? null : collapseWhitespace(draft.author)),
+    author: nonEmpty(draft.author === null ? null : plainText(draft.author)),
     publishedAt: draft.publishedAt ?? draft.updatedAt,
     updatedAt: draft.updatedAt,
     categories: dedupeCategories(draft.categories),
@@ -78,7 +80,7 @@ function dedupeCategories(categories: string[]): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
   for (const raw of categories) {
-    const category = collapseWhitespace(raw);
+    const category = plainText(raw);
     const key = category.toLowerCase();
     if (category === '' || seen.has(key)) continue;
     seen.add(key);
@@ -98,6 +100,10 @@ function dedupeEnclosures(enclosures: Enclosure[]): Enclosure[] {
     }
   }
   return [...byUrl.values()];
+}
+
+function plainText(text: string): string {
+  return collapseWhitespace(stripTags(text));
 }
 
 function nonEmpty(text: string | null): string | null {

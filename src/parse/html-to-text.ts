@@ -75,6 +75,22 @@ function removeInvisibleElements(html: string): string {
   return out + html.slice(position);
 }
 
+/**
+ * Markup left in text that is already plain (an Atom type="text" title that spells out a tag,
+ * an RSS author in CDATA, a double-escaped title once decoded): tags, comments and scripts
+ * removed, entities left as they are (they were decoded once already), whitespace collapsed.
+ * Titles, authors and category labels are plain text in every output; a tag in them is never
+ * content a reader should see or run.
+ */
+export function stripTags(text: string): string {
+  if (!text.includes('<')) return text;
+  const withoutTags = removeInvisibleElements(text.replace(COMMENT, ' ')).replace(
+    TAG,
+    (_tag, _slash: string, name: string) => (BLOCK_TAGS.has(name.toLowerCase()) ? ' ' : ''),
+  );
+  return collapseWhitespace(withoutTags);
+}
+
 /** Plain text as HTML (for a body that a feed gave as text). */
 export function textToHtml(text: string): string {
   return escapeText(text);

@@ -21,7 +21,7 @@
 import type { Enclosure, Entry, ParsedFeed } from '../domain/types';
 import type { EntryDraft } from './build-entry';
 import { buildEntry, normalizeLanguage, parseLengthBytes } from './build-entry';
-import { collapseWhitespace, htmlToText, textToHtml } from './html-to-text';
+import { collapseWhitespace, htmlToText, stripTags, textToHtml } from './html-to-text';
 import { parseFeedDate } from './parse-feed-date';
 import { isWebUrl, resolveUrl, resolveWebUrl } from './resolve-url';
 import type { XmlNode } from './xml-node';
@@ -148,7 +148,8 @@ export async function mapXmlFeed(output: RawRecord, context: XmlFeedContext): Pr
   return {
     format: context.format,
     title: nonEmpty(
-      isAtom ? atomText(first(output.rawTitle)) : htmlToText(firstText(output.rawTitle, output.rawDcTitle) ?? ''),
+      // A source's name is plain text in every output, like an entry's title.
+      stripTags(isAtom ? atomText(first(output.rawTitle)) : htmlToText(firstText(output.rawTitle, output.rawDcTitle) ?? '')),
     ),
     siteUrl: isAtom ? alternateLink(output.rawRenamedLink, base) : rssLink(output, base),
     description: nonEmpty(

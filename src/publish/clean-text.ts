@@ -19,6 +19,24 @@ export function cleanLine(text: string): string {
   return cleanText(text).replace(/\s+/g, ' ').trim();
 }
 
+// A start or end tag, comment or declaration; quoted attribute values may contain '>'.
+const TAG = /<(?:!--[\s\S]*?-->|[/!?]?[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)/g;
+// What an HTML parser would take as the start of a tag: "<" then a letter, "/", "!" or "?".
+const TAG_OPEN = /<(?=[a-zA-Z/!?])/g;
+
+/**
+ * `cleanLine` for fields that every format treats as plain text (titles, authors, category
+ * labels, source names): markup a source left in them is removed, and a "<" that could still
+ * open a tag is followed by a space, so a reader that renders the text as HTML (many render RSS
+ * titles so) shows it and runs nothing. Entities are not decoded: the parse stage decoded them
+ * once, and the writer escapes what it writes.
+ */
+export function plainLine(text: string): string {
+  const line = cleanLine(text);
+  if (!line.includes('<')) return line;
+  return line.replace(TAG, ' ').replace(TAG_OPEN, '< ').replace(/\s+/g, ' ').trim();
+}
+
 /** Escapes for XML text and double- or single-quoted attribute values alike. */
 export function escapeXml(text: string): string {
   return text

@@ -2,10 +2,12 @@
  * Turns feed metadata and stored items into one format-neutral, already-safe view that every
  * writer renders from, so RSS, Atom and JSON Feed cannot disagree about an item. After this step
  * every string is free of characters XML forbids, every URL is absolute http(s) or null, and
- * `contentHtml` is sanitised HTML that is never empty.
+ * `contentHtml` is sanitised HTML that is never empty. Titles, authors, topic names and source
+ * names are plain text (`plainLine`: no markup, whatever was stored); HTML lives only in
+ * `contentHtml`, sanitised.
  */
 import { AppError } from '../domain/errors';
-import { cleanLine, cleanText, escapeHtml } from './clean-text';
+import { cleanLine, cleanText, escapeHtml, plainLine } from './clean-text';
 import { itemGuid } from './item-guid';
 import type { FeedFormat, FeedMeta, PublishedItem } from './render-feed';
 import { resolveHttpUrl } from './resolve-http-url';
@@ -43,9 +45,8 @@ export interface PreparedItem {
   summary: string | null;
   /** Sanitised body (or the escaped summary), then the "via …" footer. */
   contentHtml: string;
-  /** The item's author, else the original source's name (what readers show as "by"). */
+  /** The item's own author, or null: a source's name is never passed off as a person's. */
   author: string | null;
-  authorUrl: string | null;
   publishedAt: Date;
   updatedAt: Date | null;
   language: string | null;
@@ -74,8 +75,8 @@ export function prepareFeed(meta: FeedMeta, items: PublishedItem[]): PreparedFee
 function prepareMeta(meta: FeedMeta): PreparedMeta {
   if (!isValidDate(meta.updatedAt)) throw invalidMeta('updatedAt is not a valid date');
   return {
-    title: cleanLine(meta.title),
-    description: cleanLine(meta.description),
+    title: plainLine(meta.title),
+    description: plainLine(meta.description),
     selfUrl: requireHttpUrl(meta.selfUrl, 'selfUrl'),
     siteUrl: requireHttpUrl(meta.siteUrl, 'siteUrl'),
     feedUrls: {
@@ -85,25 +86,23 @@ function prepareMeta(meta: FeedMeta): PreparedMeta {
     },
     updatedAt: meta.updatedAt,
     language: cleanLanguage(meta.language ?? null),
-    generator: cleanLine(meta.generator ?? '') || DEFAULT_GENERATOR,
+    generator: plainLine(meta.generator ?? '') || DEFAULT_GENERATOR,
   };
 }
 
 function prepareItem(item: PublishedItem, meta: PreparedMeta): PreparedItem {
   const url = resolveHttpUrl(item.url);
-  const title = cleanLine(item.title);
+  const title = plainLine(item.title);
   const summary = nonEmpty(cleanText(item.summary ?? '').trim());
   const sources = prepareSources(item.sources);
-  const author = nonEmpty(cleanLine(item.author ?? ''));
-  const original = sources[0];
+  const author = nonEmpty(plainLine(item.author ?? ''));
   return {
     guid: itemGuid(item.id),
     url,
     title,
     summary,
     contentHtml: buildContentHtml({ html: item.contentHtml, summary, title, url, sources }),
-    author: author ?? original?.title ?? null,
-    authorUrl: author === null ? (original?.siteUrl ?? null) : null,
+    author,
     publishedAt: isValidDate(item.publishedAt) ? item.publishedAt : meta.updatedAt,
     updatedAt: item.updatedAt !== null && isValidDate(item.updatedAt) ? item.updatedAt : null,
     language: cleanLanguage(item.language),
@@ -160,7 +159,7 @@ function prepareSources(sources: PublishedItem['sources']): PreparedSource[] {
     const siteUrl = resolveHttpUrl(source.siteUrl);
     const feedUrl = resolveHttpUrl(source.feedUrl);
     const fallbackName = hostName(siteUrl ?? feedUrl) ?? 'unknown source';
-    return { id: source.id, title: cleanLine(source.title) || fallbackName, siteUrl, feedUrl };
+    return { id: source.id, title: plainLine(source.title) || fallbackName, siteUrl, feedUrl };
   });
 }
 
@@ -171,7 +170,7 @@ function prepareTopics(topics: PublishedItem['topics']): Array<{ slug: string; n
     const slug = cleanLine(topic.slug);
     if (slug === '' || seen.has(slug)) continue;
     seen.add(slug);
-    out.push({ slug, name: cleanLine(topic.name) || slug });
+    out.push({ slug, name: plainLine(topic.name) || slug });
   }
   return out;
 }

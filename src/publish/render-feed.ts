@@ -4,9 +4,10 @@
  *   (`itemGuid`), links, titles, dates, topics (as categories/tags), sources and enclosures;
  * - every string is cleaned of characters XML cannot carry, every URL is absolute http(s),
  *   and item HTML is sanitised, so any input yields a well-formed, safe document;
- * - an entry names the sources that carried the story: in a "via …" footer of its content, in
- *   its author/contributor fields, and in RSS `<source>`, Atom `<source>`/`<contributor>`, and
- *   the JSON Feed extension object `_topicwire.sources`.
+ * - an entry names the sources that carried the story: in a "via …" footer of its content, and
+ *   in RSS `<source>`, Atom `<source>`/`<contributor>`, and the JSON Feed extension object
+ *   `_topicwire.sources`; its author is its own or none (a source is never passed off as one);
+ * - titles, authors, topic labels and source names are plain text; HTML only in content.
  */
 import { prepareFeed } from './prepare-feed';
 import { renderJsonFeed } from './render-json-feed';

@@ -29,10 +29,7 @@ export function renderJsonFeed(feed: PreparedFeed): string {
 }
 
 function jsonFeedItem(item: PreparedItem) {
-  const authors: JsonFeedAuthor[] =
-    item.author === null
-      ? []
-      : [{ name: item.author, ...(item.authorUrl === null ? {} : { url: item.authorUrl }) }];
+  const authors: JsonFeedAuthor[] = item.author === null ? [] : [{ name: item.author }];
   return {
     id: item.guid,
     ...(item.url === null ? {} : { url: item.url }),

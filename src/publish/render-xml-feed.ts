@@ -129,15 +129,9 @@ function atomItem(item: PreparedItem, siteUrl: string, splices: Splices): Item {
     ),
   ];
   if (original !== undefined) extras.push(atomSource(original));
-  const author: Author[] =
-    item.author === null
-      ? []
-      : [
-          {
-            name: xmlJsText(item.author),
-            ...(item.authorUrl === null ? {} : { link: item.authorUrl }),
-          },
-        ];
+  // No author of its own: the feed-level author (RFC 4287 §4.1.1) covers the entry; the
+  // sources are named as contributors and in <source>, never as its author.
+  const author: Author[] = item.author === null ? [] : [{ name: xmlJsText(item.author) }];
   return {
     // type="html": the title is HTML-escaped text, or "<" in a title would be read as a tag.
     title: xmlJsCdata(escapeHtml(item.title)),
