@@ -44,6 +44,26 @@ export function isStale() {
   return newestInput() > oldest;
 }
 
+/**
+ * JSON files (the country data packages: about 1.4 MB of it) become `JSON.parse('…')` of a string
+ * instead of esbuild's default object literal. V8 scans a string literal at a fraction of what it
+ * costs to parse and compile the same data as code (v8.dev/blog/cost-of-javascript-2019, "JSON"):
+ * measured here, it is the largest single cut in the time to the first request.
+ * Emitted as CommonJS so both `import data from 'x.json'` and a package's `require('./x.json')` get
+ * the parsed value, as they do without the plugin.
+ */
+const jsonAsParsedString = {
+  name: 'json-as-parsed-string',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      // Parsed and printed again: the file is checked here, at build time, and loses its whitespace.
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 export async function buildRuntime() {
   // Loaded only when there is something to build: the up-to-date check stays a few milliseconds.
   const { build } = await import('esbuild');
@@ -68,6 +88,7 @@ export async function buildRuntime() {
     sourcesContent: false,
     minifyWhitespace: true,
     minifySyntax: true,
+    plugins: [jsonAsParsedString],
     logLevel: 'warning',
   });
 }

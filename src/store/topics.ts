@@ -8,17 +8,23 @@ import { items, itemTopics, topicRules, topics } from './schema';
 export type TopicRow = typeof topics.$inferSelect;
 export type TopicRuleRow = typeof topicRules.$inferSelect;
 
-/** Inserts or refreshes the built-in topics (names and aliases follow the data package). */
+/**
+ * Inserts or refreshes the built-in topics (names and aliases follow the data package) in one
+ * statement over a JSON array: 250 rows as 250 statements cost ~90 ms of drizzle query building
+ * at every first start, one `insert … select from json_each(?)` costs ~2 ms.
+ */
 export async function upsertTopics(db: Db, rows: TopicRow[]): Promise<void> {
-  await runBatch(
-    db,
-    rows.map((row) =>
-      db
-        .insert(topics)
-        .values(row)
-        .onConflictDoUpdate({ target: topics.slug, set: { name: row.name, kind: row.kind, iso2: row.iso2, aliases: row.aliases } }),
-    ),
-  );
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((row) => [row.slug, row.name, row.kind, row.iso2, JSON.stringify(row.aliases)]));
+  const field = (index: number) => sql.raw(`j.value ->> ${index}`);
+  await db
+    .insert(topics)
+    // `where true`: SQLite needs it to tell an upsert's ON CONFLICT from a join constraint.
+    .select(sql`select ${field(0)}, ${field(1)}, ${field(2)}, ${field(3)}, ${field(4)} from json_each(${json}) j where true`)
+    .onConflictDoUpdate({
+      target: topics.slug,
+      set: { name: sql`excluded.name`, kind: sql`excluded.kind`, iso2: sql`excluded.iso2`, aliases: sql`excluded.aliases` },
+    });
 }
 
 export interface TopicWithCount extends TopicRow {
