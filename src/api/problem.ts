@@ -33,6 +33,7 @@ const PROBLEM_CODE_TABLE = {
   item_not_found: { status: 404, title: 'Unknown item' },
   topic_not_found: { status: 404, title: 'Unknown topic' },
   conflict: { status: 409, title: 'Conflict' },
+  poll_in_progress: { status: 409, title: 'Another poller is polling this source right now' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   no_feed_found: { status: 422, title: 'No feed was found at that URL' },
   parse_failed: { status: 422, title: 'The document is not a feed' },

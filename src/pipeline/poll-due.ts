@@ -7,8 +7,9 @@
  * claims the sources it polls with a lease in the database (claimSources), a page at a time so
  * that a lease never has to outlast a long round, and never fetches a source another holds.
  */
-import { claimSources, type SourceRow } from '../store/sources';
+import { claimSource, claimSources, getSource, type ClaimedSource, type SourceRow } from '../store/sources';
 import type { PipelineDeps } from './deps';
+import { createNotModifiedBatch } from './not-modified-batch';
 import { pollSource, type PollReport } from './poll-source';
 
 export interface PollDueOptions {
@@ -53,14 +54,29 @@ export async function pollDue(deps: PipelineDeps, options: PollDueOptions = {}):
   return reports;
 }
 
-/** Polls the given sources with bounded concurrency and one poll per host at a time. */
+/**
+ * An operator's "poll now": polls one source whether due or not, under the same lease as a
+ * round, so that it never runs beside another poller's poll of the same source.
+ */
+export async function pollSourceNow(deps: PipelineDeps, id: number): Promise<PollReport | 'not_found' | 'busy'> {
+  const now = deps.now();
+  const source = await claimSource(deps.db, id, { now, leaseUntil: now + POLL_LEASE_MS });
+  if (source) return pollSource(deps, source);
+  return (await getSource(deps.db, id)) ? 'busy' : 'not_found';
+}
+
+/**
+ * Polls the given sources with bounded concurrency and one poll per host at a time. The state
+ * rows of polls that found nothing new are written together (not-modified-batch.ts); all are
+ * written when this returns.
+ */
 export async function pollSources(
   deps: PipelineDeps,
-  list: SourceRow[],
+  list: Array<SourceRow | ClaimedSource>,
   options: Pick<PollDueOptions, 'concurrency' | 'onProgress'> = {},
 ): Promise<PollReport[]> {
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const byHost = new Map<string, SourceRow[]>();
+  const byHost = new Map<string, Array<SourceRow | ClaimedSource>>();
   for (const source of list) {
     const host = hostOf(source.url);
     const queue = byHost.get(host);
@@ -71,18 +87,23 @@ export async function pollSources(
   const reports: PollReport[] = [];
   let done = 0;
   let next = 0;
+  const notModified = createNotModifiedBatch(deps);
   async function worker(): Promise<void> {
     // An index rather than shift(): shift() moves every remaining queue, O(n²) over a round.
     for (let queue = queues[next++]; queue; queue = queues[next++]) {
       for (const source of queue) {
-        const report = await pollSource(deps, source);
+        const report = await pollSource(deps, source, { notModified });
         reports.push(report);
         done++;
         options.onProgress?.(report, done, list.length);
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, () => worker()));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, () => worker()));
+  } finally {
+    await notModified.close();
+  }
   return reports;
 }
 

@@ -21,9 +21,10 @@ import type { Entry } from '../domain/types';
 import { fetchFeed } from '../fetch/fetch-feed';
 import { parseFeed } from '../parse/parse-feed';
 import { findKnownEntries, saveEntries, savePoll, type EntryUpdate, type KnownEntry, type PreparedEntry } from '../store/items';
-import { countSourceItemsSince, type SourcePollState, type SourceRow } from '../store/sources';
+import { countSourceItemsSince, recordNotModified, type ClaimedSource, type SourcePollState, type SourceRow } from '../store/sources';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
+import type { NotModifiedBatch } from './not-modified-batch';
 import { computeNextPollAt } from './schedule';
 
 export interface PollReport {
@@ -52,10 +53,21 @@ export const DEFAULT_MAX_ENTRIES_PER_POLL = 1000;
 /** A publication date further in the future than this is a publisher's mistake: use now. */
 const MAX_FUTURE_SKEW_MS = 60 * 60_000;
 
-export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise<PollReport> {
+export interface PollSourceOptions {
+  /** Where a round gathers the state rows of its 304s (see not-modified-batch.ts); without it each is written at once. */
+  notModified?: NotModifiedBatch;
+}
+
+/**
+ * Polls one source. A source as claimSources / claimSource return it carries the number of
+ * items it brought last week, which a poll that finds nothing new needs for its next poll time:
+ * such a poll then costs one small statement (or its row in a round's batch), and reads nothing.
+ */
+export async function pollSource(deps: PipelineDeps, source: SourceRow | ClaimedSource, options: PollSourceOptions = {}): Promise<PollReport> {
   const { db } = deps;
   const startedAt = deps.now();
   const base = { sourceId: source.id, url: source.url };
+  const itemsLastWeek = 'itemsLastWeek' in source ? source.itemsLastWeek : null;
   try {
     const fetched = await fetchFeed(source.url, {
       fetch: deps.fetch,
@@ -65,20 +77,12 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
     });
     if (fetched.kind === 'not-modified') {
       const now = deps.now();
-      const nextPollAt = await scheduleAfterSuccess(deps, source, now, 0, fetched.retryAfterSeconds);
-      await savePoll(db, source.id, [], {
-        etag: fetched.etag ?? source.etag,
-        lastModified: fetched.lastModified ?? source.lastModified,
-        lastPolledAt: now,
-        lastSuccessAt: now,
-        nextPollAt,
-        lastStatus: 'not_modified',
-        lastHttpStatus: 304,
-        lastError: null,
-        errorCount: 0,
-        lastNewItems: 0,
-      }, now);
-      return { ...base, status: 'not_modified', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
+      const nextPollAt = await scheduleAfterSuccess(deps, source, now, itemsLastWeek, 0, fetched.retryAfterSeconds);
+      const state = { id: source.id, etag: fetched.etag ?? source.etag, lastModified: fetched.lastModified ?? source.lastModified, polledAt: now, nextPollAt };
+      const report: PollReport = { ...base, status: 'not_modified', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
+      if (options.notModified) options.notModified.add(state, report);
+      else await recordNotModified(db, [state]);
+      return report;
     }
 
     const feed = await parseFeed(fetched.text, { baseUrl: fetched.url });
@@ -102,7 +106,7 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow): Promise
       const known = await findKnownEntries(db, source.id, prepared.map((p) => p.entryKey));
       const last = start + POLL_CHUNK_ENTRIES >= taken.length;
       const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
-        nextPollAt = await scheduleAfterSuccess(deps, source, now, newEntries + chunkNew, fetched.retryAfterSeconds);
+        nextPollAt = await scheduleAfterSuccess(deps, source, now, itemsLastWeek, newEntries + chunkNew, fetched.retryAfterSeconds);
         return {
           title: source.title ?? feed.title,
           siteUrl: source.siteUrl ?? feed.siteUrl,
@@ -179,14 +183,20 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
   return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
 }
 
+/**
+ * The next poll time after a successful poll. `itemsLastWeek` is what the source's claim
+ * counted before this poll (null when the source was not claimed: then it is counted here);
+ * the poll holds the source's lease, so nothing else added items to it since.
+ */
 async function scheduleAfterSuccess(
   deps: PipelineDeps,
   source: SourceRow,
   now: number,
+  itemsLastWeek: number | null,
   newEntries: number,
   serverDelaySeconds: number | null,
 ): Promise<number> {
-  const recent = await countSourceItemsSince(deps.db, source.id, now - WEEK_MS);
+  const recent = itemsLastWeek ?? (await countSourceItemsSince(deps.db, source.id, now - WEEK_MS));
   return computeNextPollAt({
     now,
     sourceId: source.id,

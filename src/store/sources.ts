@@ -1,5 +1,5 @@
 /** Queries on feed sources and their poll state. */
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { runBatch } from './db';
 import { itemSources, itemTopics, items, sources, tombstones } from './schema';
@@ -99,6 +99,20 @@ export async function listDueSources(db: Db, now: number, limit: number): Promis
     .limit(limit);
 }
 
+/** A claimed source, with what its schedule needs to know (see claimSources). */
+export interface ClaimedSource extends SourceRow {
+  /** Items this source brought since the claim's `countItemsSince`, counted by the claim itself. */
+  itemsLastWeek: number;
+}
+
+/** The claimed rows, each with its recent item count, read by the claiming statement itself. */
+function claimedColumns(countItemsSince: number) {
+  return {
+    ...getTableColumns(sources),
+    itemsLastWeek: sql<number>`(select count(*) from ${itemSources} where ${itemSources.sourceId} = ${sources.id} and ${itemSources.firstSeenAt} >= ${countItemsSince})`,
+  };
+}
+
 /**
  * Claims up to `limit` sources for one poller until `leaseUntil`, the most overdue first, in
  * one conditional `UPDATE … RETURNING` (D1 has it too): a source another poller holds a live
@@ -107,13 +121,15 @@ export async function listDueSources(db: Db, now: number, limit: number): Promis
  * update releases the lease; a poller that dies leaves it to expire.
  *
  * Due means `next_poll_at <= now`; with `polledBefore` (a `--all` round that started then),
- * every enabled source not polled since.
+ * every enabled source not polled since. Each row comes back with the number of items its
+ * source brought since `countItemsSince` (the scheduler's entry frequency), so that a poll
+ * that finds nothing new (a 304) needs no query of its own.
  */
 export async function claimSources(
   db: Db,
-  options: { now: number; leaseUntil: number; limit: number; polledBefore?: number },
-): Promise<SourceRow[]> {
-  const { now, leaseUntil, limit, polledBefore } = options;
+  options: { now: number; leaseUntil: number; limit: number; polledBefore?: number; countItemsSince?: number },
+): Promise<ClaimedSource[]> {
+  const { now, leaseUntil, limit, polledBefore, countItemsSince = now - WEEK_MS } = options;
   const due = polledBefore === undefined
     ? lte(sources.nextPollAt, now)
     : or(isNull(sources.lastPolledAt), lt(sources.lastPolledAt, polledBefore));
@@ -127,9 +143,34 @@ export async function claimSources(
     .update(sources)
     .set({ leaseUntil })
     .where(and(inArray(sources.id, candidates), unleased(now)))
-    .returning();
-  return rows.sort((a, b) => a.nextPollAt - b.nextPollAt || a.id - b.id);
+    .returning(claimedColumns(countItemsSince));
+  return rows.map(withCount).sort((a, b) => a.nextPollAt - b.nextPollAt || a.id - b.id);
 }
+
+/**
+ * Claims one source, due or not (an operator's "poll now"), with the same lease as
+ * claimSources; undefined when there is no such source or another poller holds it.
+ */
+export async function claimSource(
+  db: Db,
+  id: number,
+  options: { now: number; leaseUntil: number; countItemsSince?: number },
+): Promise<ClaimedSource | undefined> {
+  const { now, leaseUntil, countItemsSince = now - WEEK_MS } = options;
+  const rows = await db
+    .update(sources)
+    .set({ leaseUntil })
+    .where(and(eq(sources.id, id), unleased(now)))
+    .returning(claimedColumns(countItemsSince));
+  const row = rows[0];
+  return row ? withCount(row) : undefined;
+}
+
+function withCount<T extends { itemsLastWeek: number | string }>(row: T): T & { itemsLastWeek: number } {
+  return { ...row, itemsLastWeek: Number(row.itemsLastWeek) };
+}
+
+const WEEK_MS = 7 * 86_400_000;
 
 export async function listSourcesById(db: Db, ids: number[]): Promise<SourceRow[]> {
   if (ids.length === 0) return [];
@@ -220,4 +261,39 @@ export async function deferSources(db: Db, ids: number[], until: number): Promis
     );
   }
   await runBatch(db, statements);
+}
+
+/** A source's state after a 304 (or an unchanged document): validators and the next poll time. */
+export interface NotModifiedState {
+  id: number;
+  etag: string | null;
+  lastModified: string | null;
+  /** When the poll happened (epoch ms): last polled, last success. */
+  polledAt: number;
+  nextPollAt: number;
+}
+
+/** JSON parameters stay far under D1's 2 MB limit on a bound string. */
+const MAX_STATE_ROWS = 2000;
+
+/**
+ * Records polls that found nothing new, for any number of sources, in one small statement
+ * (an `UPDATE … FROM json_each(?)` per MAX_STATE_ROWS): no transaction of its own, no read,
+ * and nothing touched but the sources' rows. Releases the polls' leases, as every poll state
+ * update does.
+ */
+export async function recordNotModified(db: Db, states: readonly NotModifiedState[]): Promise<void> {
+  for (let i = 0; i < states.length; i += MAX_STATE_ROWS) {
+    const rows = JSON.stringify(states.slice(i, i + MAX_STATE_ROWS).map((s) => [s.id, s.etag, s.lastModified, s.polledAt, s.nextPollAt]));
+    await db.run(sql`update ${sources} set
+        etag = json_extract(j.value, '$[1]'),
+        last_modified = json_extract(j.value, '$[2]'),
+        last_polled_at = json_extract(j.value, '$[3]'),
+        last_success_at = json_extract(j.value, '$[3]'),
+        next_poll_at = json_extract(j.value, '$[4]'),
+        last_status = 'not_modified', last_http_status = 304, last_error = null,
+        error_count = 0, last_new_items = 0, lease_until = null
+      from json_each(${rows}) j
+      where ${sources.id} = json_extract(j.value, '$[0]')`);
+  }
 }

@@ -1,7 +1,10 @@
 // /api/sources: list, read, add (feed URL or page URL), update, delete, poll now, OPML import
 // and export, with the admin token checked on every write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { MAX_BODY_BYTES } from '../../src/api/app';
+import { claimSource } from '../../src/store/sources';
+import { sources } from '../../src/store/schema';
 import { AUTH, json, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -146,6 +149,26 @@ describe('POST /api/sources/{id}/poll', () => {
 
   it('answers 404 for an unknown source', async () => {
     expect((await write('POST', '/api/sources/999/poll')).status).toBe(404);
+  });
+
+  it('takes the lease a round takes: a source another poller holds answers 409 and is not fetched; the poll releases its own lease', async () => {
+    const id = h.sourceIds['bbc-news-world-20260218.xml'] as number;
+    const now = Date.now();
+    // Another poller (a scheduler round, the CLI, a second server) holds the source.
+    expect(await claimSource(h.runtime.db, id, { now, leaseUntil: now + 60_000 })).toBeDefined();
+    const before = h.origin.requests.length;
+    const busy = await write('POST', `/api/sources/${id}/poll`);
+    expect(busy.status).toBe(409);
+    expect(busy.headers.get('content-type')).toMatch(/problem\+json/);
+    expect((await busy.json()).code).toBe('poll_in_progress');
+    expect(h.origin.requests.length).toBe(before);
+    // The other poller finishes (its poll state releases the lease): poll now goes ahead.
+    await h.runtime.db.update(sources).set({ leaseUntil: null }).where(eq(sources.id, id));
+    const report = await json(write('POST', `/api/sources/${id}/poll`));
+    expect(report).toMatchObject({ sourceId: id, status: 'not_modified' });
+    expect(h.origin.requests.length).toBe(before + 1);
+    const [row] = await h.runtime.db.select({ leaseUntil: sources.leaseUntil }).from(sources).where(eq(sources.id, id));
+    expect(row?.leaseUntil).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../domain/errors';
 import { addSource, importOpml } from '../../pipeline/sources';
-import { pollSource } from '../../pipeline/poll-source';
+import { pollSourceNow } from '../../pipeline/poll-due';
 import { renderOpml } from '../../publish/opml';
 import { deleteSource, getSource, listSources, updateSource } from '../../store/sources';
 import type { AppEnv } from '../context';
@@ -101,7 +101,7 @@ const pollRoute = createRoute({
   request: { params: idParam },
   responses: {
     200: { description: 'The poll report (a failed fetch is a report with status "error", not an HTTP error)', content: { 'application/json': { schema: PollReportSchema } } },
-    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'source_not_found'),
+    ...problemResponses('validation_failed', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'source_not_found', 'poll_in_progress'),
   },
 });
 
@@ -200,9 +200,9 @@ export function sourceRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(pollRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const source = await getSource(c.var.deps.pipeline.db, id);
-    if (!source) throw new AppError(404, 'source_not_found', `no source ${id}`);
-    const report = await pollSource(c.var.deps.pipeline, source);
+    const report = await pollSourceNow(c.var.deps.pipeline, id);
+    if (report === 'not_found') throw new AppError(404, 'source_not_found', `no source ${id}`);
+    if (report === 'busy') throw new AppError(409, 'poll_in_progress', `source ${id} is being polled right now (by the scheduler or another process); try again shortly`);
     return c.json({ ...report, nextPollAt: new Date(report.nextPollAt).toISOString() }, 200);
   });
 
