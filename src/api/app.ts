@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors';
 import type { AppDeps, AppEnv } from './context';
-import { injectDeps } from './middleware';
+import { injectDeps, noSniff } from './middleware';
 import { describeProblemCodes, handleError, problemResponse } from './problem';
 import { rateLimit } from './rate-limit';
 import { feedRoutes } from './routes/feeds';
@@ -35,6 +35,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   // 1. Dependencies first: every later middleware and handler reads c.var.deps.
   app.use('*', injectDeps(deps));
+  // 1b. nosniff on everything, errors and 404s included (it runs after them).
+  app.use('*', noSniff());
   // 2. Reads are public and cross-origin; writes stay same-origin unless a token is sent.
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type'], maxAge: 86_400 }));
   // 3. Rate limits before anything costly, the token check included, so guessing it is slow too.

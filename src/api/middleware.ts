@@ -99,3 +99,20 @@ export function injectDeps(deps: AppEnv['Variables']['deps']): MiddlewareHandler
     await next();
   };
 }
+
+/**
+ * `X-Content-Type-Options: nosniff` on every response (JSON, feeds, pages, errors): a browser
+ * must not read a feed or a JSON body that quotes a publisher's HTML as a page of ours.
+ */
+export function noSniff(): MiddlewareHandler<AppEnv> {
+  return async function setNoSniff(c, next) {
+    await next();
+    try {
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    } catch {
+      // Immutable headers (a response passed through from fetch): copy it once.
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    }
+  };
+}

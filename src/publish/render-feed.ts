@@ -20,7 +20,7 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export interface FeedMeta {
   title: string;
   description: string;
-  /** Absolute URL of this very feed (rel=self). */
+  /** Absolute URL of this very feed as requested, query included (rel=self). */
   selfUrl: string;
   /** Absolute URL of the human page (/topics/{expr}). */
   siteUrl: string;
@@ -48,7 +48,7 @@ export interface PublishedItem {
   updatedAt: Date | null;
   language: string | null;
   /** Every source that carried the story, the original first. */
-  sources: Array<{ id: number; title: string; siteUrl: string | null; feedUrl: string }>;
+  sources: Array<{ id: number; title: string; siteUrl: string | null; feedUrl: string; firstSeenAt?: Date }>;
   topics: Array<{ slug: string; name: string }>;
   enclosures: Array<{ url: string; type: string | null; lengthBytes: number | null }>;
 }

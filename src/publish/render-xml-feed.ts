@@ -40,7 +40,8 @@ export function renderAtom(feed: PreparedFeed): string {
   );
   const writer = new Feed({
     ...commonOptions(feed),
-    id: xmlJsText(meta.feedUrls.atom),
+    // The feed's id stays the same whatever ?limit= a reader asked for.
+    id: xmlJsText(meta.feedUrls.atom.split('?')[0] ?? meta.feedUrls.atom),
     feed: meta.selfUrl,
     author: { name: xmlJsText(meta.generator), link: meta.siteUrl },
     copyright: splices.add(alternates),
@@ -151,8 +152,16 @@ function atomItem(item: PreparedItem, siteUrl: string, splices: Splices): Item {
   };
 }
 
+/**
+ * RFC 4287 §4.2.11: the feed the entry was copied from, with its id, title and updated time
+ * (§4.2.11 says they SHOULD be there). We do not keep the source's own atom:id, so the id is its
+ * feed URL (an IRI that names it); updated is when we first saw the entry in it.
+ */
 function atomSource(source: PreparedItem['sources'][number]): string {
-  const children = [`<title>${escapeXml(source.title)}</title>`];
+  const children = [];
+  if (source.feedUrl !== null) children.push(`<id>${escapeXml(source.feedUrl)}</id>`);
+  children.push(`<title>${escapeXml(source.title)}</title>`);
+  if (source.seenAt !== null) children.push(`<updated>${source.seenAt.toISOString()}</updated>`);
   if (source.feedUrl !== null)
     children.push(xmlElement('link', { rel: 'self', href: source.feedUrl }));
   if (source.siteUrl !== null)

@@ -19,6 +19,8 @@ export interface PreparedEntry {
   /** The article's link as the first source gave it. */
   url: string | null;
   publishedAt: number;
+  /** The entry had no date: `publishedAt` is the time it was first seen. */
+  undated: boolean;
   topics: string[];
   /** Hash of the entry's title, summary and content: a known entry whose hash changed was edited. */
   contentHash: string;
@@ -196,6 +198,7 @@ type EntryRow = [
   entryUrl: string | null,
   topics: string[],
   contentHash: string,
+  undated: boolean,
 ];
 
 function toRow(prepared: PreparedEntry): EntryRow {
@@ -217,6 +220,7 @@ function toRow(prepared: PreparedEntry): EntryRow {
     entry.url,
     prepared.topics,
     prepared.contentHash,
+    prepared.undated,
   ];
 }
 
@@ -242,6 +246,7 @@ function itemColumnValues(now: number): Record<string, SQL> {
     publishedAt: field(9),
     updatedAt: field(10),
     firstSeenAt: sql`${now}`,
+    undated: field(16),
   };
 }
 

@@ -64,6 +64,8 @@ export const items = sqliteTable(
     publishedAt: integer('published_at').notNull(),
     updatedAt: integer('updated_at'),
     firstSeenAt: integer('first_seen_at').notNull(),
+    /** The feed gave no date (or the epoch, which means none): published_at is the first-seen time. */
+    undated: integer('undated', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('items_dedup_key_unique').on(t.dedupKey),

@@ -180,7 +180,7 @@ const CASES: Case[] = [
   // Media RSS
   {
     file: 'media-rss/media_thumbnail.xml',
-    entry: { enclosures: [{ url: 'http://example.com/thumbnail.jpg', type: null, lengthBytes: null }] },
+    entry: { enclosures: [{ url: 'http://example.com/thumbnail.jpg', type: 'image/jpeg', lengthBytes: null }] },
   },
 ];
 

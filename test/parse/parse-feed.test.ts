@@ -131,7 +131,7 @@ const NEWS_CASES: NewsCase[] = [
       title: 'امریکی عسکری امداد کی بندش کی وجوہات: انڈیا سے جنگ، جوہری پروگرام اور اب دہشت گردوں کی پشت پناہی',
       publishedAt: new Date('2018-01-05T16:51:00Z'),
       enclosures: [
-        { url: 'http://c.files.bbci.co.uk/A787/production/_99478824_gettyimages-856735580.jpg', type: null, lengthBytes: null },
+        { url: 'http://c.files.bbci.co.uk/A787/production/_99478824_gettyimages-856735580.jpg', type: 'image/jpeg', lengthBytes: null },
       ],
     },
   },
@@ -422,7 +422,7 @@ describe('parseFeed entry normalisation', () => {
       { url: 'https://cdn.test/a.mp3', type: 'audio/mpeg', lengthBytes: null },
       { url: 'https://cdn.test/b.jpg', type: 'image/jpeg', lengthBytes: 2048 },
       { url: 'https://site.test/c.mp4', type: 'video/mp4', lengthBytes: null },
-      { url: 'https://cdn.test/c.jpg', type: null, lengthBytes: null },
+      { url: 'https://cdn.test/c.jpg', type: 'image/jpeg', lengthBytes: null },
     ]);
   });
 

@@ -75,6 +75,7 @@ function prepared(n: number, topicSlugs: string[], fields: Partial<Entry> & { de
     dedupKey: dedupKey ?? e.url ?? `source:x:${n}`,
     url: e.url,
     publishedAt: e.publishedAt?.getTime() ?? T0,
+    undated: e.publishedAt === null,
     topics: topicSlugs,
     contentHash: `hash-${n}`,
   };

@@ -22,6 +22,26 @@ const START_SCALAR = `if (window.Scalar) {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
+/**
+ * The docs page's CSP: scripts are this response's nonced ones (the starter, and Scalar's
+ * bundle, which also carries its SRI hash) and Scalar's exact file on jsDelivr, nothing else;
+ * Scalar fetches only our OpenAPI document (connect-src 'self'). It injects its own styles
+ * at run time, so styles allow inline ones; no font or frame is loaded from anywhere.
+ */
+export function docsContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}' ${SCALAR_SCRIPT_URL}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
 /** The parts of an OpenAPI document the fallback list reads. */
 export interface OpenApiPaths {
   paths?: Record<string, Partial<Record<(typeof METHODS)[number], { summary?: string; tags?: string[]; security?: unknown[] }>> | undefined>;
@@ -47,6 +67,7 @@ export function docsPageRoutes(getDocument: (origin: string) => OpenApiPaths): O
     );
     const tags = [...new Set(operations.map((operation) => operation.tag))];
     const nonce = createNonce();
+    c.header('content-security-policy', docsContentSecurityPolicy(nonce));
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
     return c.html(

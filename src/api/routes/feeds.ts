@@ -62,10 +62,12 @@ export function feedRoutes(): OpenAPIHono<AppEnv> {
     // Names of the expression's topics only: listing every topic would count them all.
     const title = describeExpression(expression, await topicNames(db, expression.flat().map((term) => term.slug)));
     const newest = items.reduce((max, item) => Math.max(max, item.firstSeenAt, item.publishedAt), 0);
+    // The query as requested (?limit=): a reader that follows self or an alternate gets the same items.
+    const query = new URL(c.req.url).search;
     const feedUrls = {
-      rss: `${publicUrl}/feeds/${canonical}.rss`,
-      atom: `${publicUrl}/feeds/${canonical}.atom`,
-      json: `${publicUrl}/feeds/${canonical}.json`,
+      rss: `${publicUrl}/feeds/${canonical}.rss${query}`,
+      atom: `${publicUrl}/feeds/${canonical}.atom${query}`,
+      json: `${publicUrl}/feeds/${canonical}.json${query}`,
     };
     const { body, contentType } = renderFeed(
       {

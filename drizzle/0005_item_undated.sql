@@ -1,0 +1,1 @@
+ALTER TABLE `items` ADD `undated` integer DEFAULT false NOT NULL;
