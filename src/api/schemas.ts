@@ -99,7 +99,7 @@ export const SourceSchema = z
     lastPolledAt: z.string().nullable(),
     lastSuccessAt: z.string().nullable(),
     nextPollAt: z.string().nullable(),
-    lastStatus: z.string().nullable(),
+    lastStatus: z.string().nullable().openapi({ description: '"ok", "not_modified", "error", or "gone" (HTTP 410: the source was disabled); null before the first poll' }),
     lastHttpStatus: z.number().int().nullable(),
     lastError: z.string().nullable(),
     errorCount: z.number().int(),
@@ -121,5 +121,7 @@ export const PollReportSchema = z
     errorCode: z.string().nullable(),
     durationMs: z.number(),
     nextPollAt: z.string(),
+    movedTo: z.string().nullable().openapi({ description: 'The new URL of a feed that moved for good (301/308): the source now has it' }),
+    fetchedBytes: z.number().int().openapi({ description: 'Body bytes received (0 for a 304 or a failure)' }),
   })
   .openapi('PollReport');

@@ -41,7 +41,7 @@ export interface ParsedFeed {
 }
 
 /** What the fetch stage hands on: either a new body, or "not modified". */
-export type FetchResult =
+export type FetchResult = (
   | {
       kind: 'ok';
       /** The URL after redirects. */
@@ -49,6 +49,8 @@ export type FetchResult =
       httpStatus: number;
       /** The body decoded to text (charset from header, BOM, XML declaration, else UTF-8). */
       text: string;
+      /** Size of the body as received (after any Content-Encoding was undone). */
+      bodyBytes: number;
       contentType: string | null;
       /** The charset label that was used to decode the body. */
       charset: string;
@@ -64,7 +66,11 @@ export type FetchResult =
       etag: string | null;
       lastModified: string | null;
       retryAfterSeconds: number | null;
-    };
+    }
+) & {
+  /** Where the feed moved for good (the end of the unbroken 301/308 run from the requested URL), else null. */
+  movedTo: string | null;
+};
 
 /** A topic as the matcher sees it. */
 export interface TopicDefinition {

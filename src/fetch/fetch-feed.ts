@@ -7,6 +7,9 @@
  *   the body is capped at `maxBodyBytes` by Content-Length up front and by counting while streaming.
  * - Guarded: redirects are followed by hand so every hop passes the SSRF guard before any
  *   connection is made to it.
+ * - Moves: `movedTo` is where the feed moved for good — the end of the unbroken run of
+ *   301/308 hops from the requested URL (RFC 9110 §15.4: only those say "use the new URI from
+ *   now on"); a 302/303/307 hop ends the run, so A -301-> B -302-> C reports B.
  * - Every failure is a `FetchError` with a stable code: invalid_url, blocked_address, timeout,
  *   too_large, http_error, too_many_redirects, network_error.
  */
@@ -42,11 +45,14 @@ export const FEED_ACCEPT =
 
 const DEFAULT_MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const PERMANENT_REDIRECT_STATUSES = new Set([301, 308]);
 const URL_IN_MESSAGE_MAX_CHARS = 200;
 
 export async function fetchFeed(url: string, options: FetchFeedOptions): Promise<FetchResult> {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   let current = parseFeedUrl(url, undefined);
+  let movedTo: URL | null = null;
+  let permanentRun = true;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -64,7 +70,7 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
       await assertPublicUrl(current, guard);
       const response = await sendRequest(current, options, controller.signal);
       if (!REDIRECT_STATUSES.has(response.status)) {
-        return await readResponse(current, response, options, controller);
+        return await readResponse(current, response, options, controller, movedTo?.href ?? null);
       }
       await discardBody(response);
       if (redirectsFollowed >= maxRedirects) {
@@ -75,6 +81,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
         );
       }
       current = readRedirectTarget(current, response);
+      permanentRun &&= PERMANENT_REDIRECT_STATUSES.has(response.status);
+      if (permanentRun) movedTo = current;
     }
   } catch (error) {
     if (timedOut) {
@@ -153,6 +161,7 @@ async function readResponse(
   response: Response,
   options: FetchFeedOptions,
   controller: AbortController,
+  movedTo: string | null,
 ): Promise<FetchResult> {
   const headers = response.headers;
   if (response.status === 304) {
@@ -164,6 +173,7 @@ async function readResponse(
       etag: headers.get('etag') ?? options.etag ?? null,
       lastModified: headers.get('last-modified') ?? options.lastModified ?? null,
       retryAfterSeconds: parseMaxAgeSeconds(headers.get('cache-control')),
+      movedTo,
     };
   }
   if (response.status < 200 || response.status > 299) {
@@ -179,11 +189,13 @@ async function readResponse(
     url: url.href,
     httpStatus: response.status,
     text,
+    bodyBytes: bytes.byteLength,
     contentType,
     charset,
     etag: headers.get('etag'),
     lastModified: headers.get('last-modified'),
     retryAfterSeconds: parseMaxAgeSeconds(headers.get('cache-control')),
+    movedTo,
   };
 }
 

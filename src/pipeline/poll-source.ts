@@ -14,6 +14,12 @@
  * A poll never throws for a bad source: a broken feed, a slow or hostile server end in a
  * recorded, readable error on the source (and a longer wait before the next try), while what
  * is already stored stays as it is.
+ *
+ * Moves and endings: a feed that moved for good (301/308, see fetch-feed.ts; every hop passed
+ * the SSRF guard) gets its stored URL changed with the poll's state, unless another source
+ * already has the new URL; 302/307 change nothing. A 410 disables the source (`lastStatus:
+ * "gone"`). A 404 backs off like any error, but up to a day even when the source's own
+ * maximum interval is shorter: a missing feed rarely comes back within the hour.
  */
 import { contentHash, identifyEntries, type DocumentContext } from '../dedup/entry-key';
 import { describeError, FetchError } from '../domain/errors';
@@ -21,7 +27,7 @@ import type { Entry } from '../domain/types';
 import { fetchFeed } from '../fetch/fetch-feed';
 import { parseFeed } from '../parse/parse-feed';
 import { findKnownEntries, saveEntries, savePoll, type EntryUpdate, type KnownEntry, type PreparedEntry } from '../store/items';
-import { countSourceItemsSince, recordNotModified, type ClaimedSource, type SourcePollState, type SourceRow } from '../store/sources';
+import { countSourceItemsSince, findSourceIdByUrl, recordNotModified, type ClaimedSource, type SourcePollState, type SourceRow } from '../store/sources';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
@@ -44,9 +50,14 @@ export interface PollReport {
   errorCode: string | null;
   durationMs: number;
   nextPollAt: number;
+  /** The source's new URL when this poll followed a permanent redirect, else null. */
+  movedTo: string | null;
+  /** Body bytes received (0 for a 304 or a failure). */
+  fetchedBytes: number;
 }
 
 const WEEK_MS = 7 * 86_400_000;
+const DAY_SECONDS = 86_400;
 /** Entries identified, tagged and written per batch: small enough to keep a batch short. */
 export const POLL_CHUNK_ENTRIES = 500;
 export const DEFAULT_MAX_ENTRIES_PER_POLL = 1000;
@@ -75,12 +86,15 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow | Claimed
       lastModified: source.lastModified,
       ...deps.fetchOptions,
     });
+    const movedTo = await acceptMove(deps, source, fetched.movedTo);
     if (fetched.kind === 'not-modified') {
       const now = deps.now();
       const nextPollAt = await scheduleAfterSuccess(deps, source, now, itemsLastWeek, 0, fetched.retryAfterSeconds);
       const state = { id: source.id, etag: fetched.etag ?? source.etag, lastModified: fetched.lastModified ?? source.lastModified, polledAt: now, nextPollAt };
-      const report: PollReport = { ...base, status: 'not_modified', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt };
-      if (options.notModified) options.notModified.add(state, report);
+      const report: PollReport = { ...base, status: 'not_modified', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus: 304, error: null, errorCode: null, durationMs: now - startedAt, nextPollAt, movedTo, fetchedBytes: 0 };
+      // A move is rare: its 304 is written on its own, with the new URL.
+      if (movedTo) await savePoll(db, source.id, [], { url: movedTo, etag: state.etag, lastModified: state.lastModified, lastPolledAt: now, lastSuccessAt: now, nextPollAt, lastStatus: 'not_modified', lastHttpStatus: 304, lastError: null, errorCount: 0, lastNewItems: 0 }, now);
+      else if (options.notModified) options.notModified.add(state, report);
       else await recordNotModified(db, [state]);
       return report;
     }
@@ -108,6 +122,7 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow | Claimed
       const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
         nextPollAt = await scheduleAfterSuccess(deps, source, now, itemsLastWeek, newEntries + chunkNew, fetched.retryAfterSeconds);
         return {
+          ...(movedTo ? { url: movedTo } : {}),
           title: source.title ?? feed.title,
           siteUrl: source.siteUrl ?? feed.siteUrl,
           description: feed.description,
@@ -140,6 +155,8 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow | Claimed
       errorCode: null,
       durationMs: now - startedAt,
       nextPollAt,
+      movedTo,
+      fetchedBytes: fetched.bodyBytes,
     };
   } catch (error) {
     return recordFailure(deps, source, error, startedAt);
@@ -151,6 +168,7 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
   const message = describeError(error);
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'poll_failed';
   const httpStatus = error instanceof FetchError ? error.httpStatus : null;
+  const gone = httpStatus === 410;
   const errorCount = source.errorCount + 1;
   const nextPollAt = computeNextPollAt({
     now,
@@ -159,15 +177,16 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
     errorCount,
     itemsLastWeek: 0,
     minIntervalSeconds: source.minIntervalSeconds,
-    maxIntervalSeconds: source.maxIntervalSeconds,
+    maxIntervalSeconds: httpStatus === 404 ? Math.max(source.maxIntervalSeconds, DAY_SECONDS) : source.maxIntervalSeconds,
     serverDelaySeconds: error instanceof FetchError ? error.retryAfterSeconds : null,
   });
-  deps.log?.('poll_failed', { source: source.url, error: message });
+  deps.log?.(gone ? 'source_gone' : 'poll_failed', { source: source.url, error: message });
   try {
     await savePoll(deps.db, source.id, [], {
+      ...(gone ? { enabled: false } : {}),
       lastPolledAt: now,
       nextPollAt,
-      lastStatus: 'error',
+      lastStatus: gone ? 'gone' : 'error',
       lastHttpStatus: httpStatus,
       lastError: message.slice(0, 2000),
       errorCount,
@@ -177,10 +196,25 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
     // The database itself failed: nothing more can be recorded; report both.
     return {
       sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus,
-      error: `${message}; store: ${describeError(storeError)}`, errorCode: 'store_failed', durationMs: now - startedAt, nextPollAt,
+      error: `${message}; store: ${describeError(storeError)}`, errorCode: 'store_failed', durationMs: now - startedAt, nextPollAt, movedTo: null, fetchedBytes: 0,
     };
   }
-  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: code, durationMs: now - startedAt, nextPollAt };
+  return { sourceId: source.id, url: source.url, status: 'error', entries: 0, newEntries: 0, updatedEntries: 0, skippedEntries: 0, httpStatus, error: message, errorCode: gone ? 'gone' : code, durationMs: now - startedAt, nextPollAt, movedTo: null, fetchedBytes: 0 };
+}
+
+/**
+ * The URL a source moves to after a permanent redirect, or null. A move onto the URL of
+ * another source is not made (the URL is unique; the operator can delete one of the two).
+ */
+async function acceptMove(deps: PipelineDeps, source: SourceRow, movedTo: string | null): Promise<string | null> {
+  if (movedTo === null || movedTo === source.url) return null;
+  const holder = await findSourceIdByUrl(deps.db, movedTo);
+  if (holder !== null && holder !== source.id) {
+    deps.log?.('source_move_skipped', { source: source.url, movedTo, reason: `source ${holder} has that URL` });
+    return null;
+  }
+  deps.log?.('source_moved', { source: source.url, movedTo });
+  return movedTo;
 }
 
 /**

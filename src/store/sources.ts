@@ -67,6 +67,12 @@ export async function countSources(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** The id of the source stored under `url`, if any. */
+export async function findSourceIdByUrl(db: Db, url: string): Promise<number | null> {
+  const row = await db.select({ id: sources.id }).from(sources).where(eq(sources.url, url)).get();
+  return row?.id ?? null;
+}
+
 export async function getSource(db: Db, id: number): Promise<SourceRow | undefined> {
   return db.select().from(sources).where(eq(sources.id, id)).get();
 }
@@ -210,8 +216,12 @@ export async function deleteSource(db: Db, id: number): Promise<boolean> {
   return true;
 }
 
-/** What a poll changes about its source (validators, schedule, error state). */
+/** What a poll changes about its source (validators, schedule, error state, a move, an ending). */
 export interface SourcePollState {
+  /** The new URL after a permanent redirect. */
+  url?: string;
+  /** false when the feed is gone (HTTP 410). */
+  enabled?: boolean;
   title?: string | null;
   siteUrl?: string | null;
   description?: string | null;
@@ -221,7 +231,7 @@ export interface SourcePollState {
   lastPolledAt: number;
   lastSuccessAt?: number;
   nextPollAt: number;
-  lastStatus: 'ok' | 'not_modified' | 'error';
+  lastStatus: 'ok' | 'not_modified' | 'error' | 'gone';
   lastHttpStatus: number | null;
   lastError: string | null;
   errorCount: number;

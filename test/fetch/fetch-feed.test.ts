@@ -194,6 +194,7 @@ describe('fetchFeed', () => {
       etag: CONDITIONAL_ETAG,
       lastModified: CONDITIONAL_LAST_MODIFIED,
       retryAfterSeconds: 900,
+      movedTo: null,
     });
 
     const second = await fetchFeed(`${origin}/conditional`, {
@@ -209,6 +210,7 @@ describe('fetchFeed', () => {
       // The 304 carried no Last-Modified: the stored one is kept rather than wiped.
       lastModified: CONDITIONAL_LAST_MODIFIED,
       retryAfterSeconds: 900,
+      movedTo: null,
     });
     expect(seen[1]?.headers['if-none-match']).toBe(CONDITIONAL_ETAG);
     expect(seen[1]?.headers['if-modified-since']).toBe(CONDITIONAL_LAST_MODIFIED);
@@ -261,6 +263,19 @@ describe('fetchFeed', () => {
     ]);
     // Every hop is a fresh request carrying our headers.
     expect(seen.every((request) => request.headers['user-agent'] === baseOptions.userAgent)).toBe(true);
+  });
+
+  it.each([
+    // /redirect/N answers 301 for even N, 307 for odd N, ending at /redirect/0 -301-> the feed.
+    ['/redirect/0', '/feeds/liberal-gr-20200424.xml'],
+    ['/redirect/2', '/redirect/1'],
+    ['/redirect/1', null],
+    ['/redirect/3', null],
+    ['/feeds/liberal-gr-20200424.xml', null],
+  ])('reports where %s moved for good (only an unbroken run of 301/308 from the start): %s', async (path, moved) => {
+    const result = expectOk(await fetchFeed(`${origin}${path}`, baseOptions));
+    expect(result.movedTo).toBe(moved === null ? null : `${origin}${moved}`);
+    expect(result.url).toBe(`${origin}/feeds/liberal-gr-20200424.xml`);
   });
 
   it('fails with too_many_redirects when one more hop than allowed is needed', async () => {
