@@ -102,7 +102,7 @@ describe('the admin page, logged in', () => {
     expect(text(find(bbc, 'span', { class: 'status' }))).toBe('ok');
     expect(text(find(bbc, 'td', { 'data-label': 'Items' }))).toBe('33');
     const failing = rows.find((row) => attr(row, 'data-source-id') === String(gone.id))!;
-    expect(text(find(failing, 'span', { class: 'status' }))).toBe('error');
+    expect(text(find(failing, 'span', { class: 'status' }))).toBe('gone');
     expect(text(find(failing, 'div', { class: 'error-text' }))).toMatch(/410/);
   });
 

@@ -143,7 +143,8 @@ describe('POST /api/sources/{id}/poll', () => {
     expect(report).toMatchObject({ sourceId: created.id, status: 'error', httpStatus: 410 });
     expect(report.error).toMatch(/410/);
     const source = await json(request(`/api/sources/${created.id}`));
-    expect(source).toMatchObject({ lastStatus: 'error', lastHttpStatus: 410, errorCount: 1 });
+    // 410 Gone: the source is disabled rather than polled again.
+    expect(source).toMatchObject({ lastStatus: 'gone', enabled: false, lastHttpStatus: 410, errorCount: 1 });
     expect(source.lastError).toMatch(/410/);
   });
 

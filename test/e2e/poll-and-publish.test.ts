@@ -76,7 +76,8 @@ describe('polling real feeds', () => {
     }
     expect(byUrl.get('/broken.xml')?.lastStatus).toBe('error');
     expect(byUrl.get('/broken.xml')?.lastError).toMatch(/^parse:/);
-    expect(byUrl.get('/gone.xml')?.lastStatus).toBe('error');
+    expect(byUrl.get('/gone.xml')?.lastStatus).toBe('gone');
+    expect(byUrl.get('/gone.xml')?.enabled).toBe(false);
     expect(byUrl.get('/gone.xml')?.lastError).toMatch(/410/);
     expect(byUrl.get('/gone.xml')?.lastHttpStatus).toBe(410);
   });

@@ -247,7 +247,7 @@ describe('worker.queue', () => {
     expect([...result.explicitAcks].sort()).toEqual([...[...ids.values()].map((id) => `m${id}`), 'deleted', 'malformed'].sort());
     expect((await getSource(db, ids.get('/wire.xml') ?? 0))?.lastStatus).toBe('ok');
     expect((await getSource(db, ids.get('/guardian.xml') ?? 0))?.lastStatus).toBe('ok');
-    expect(await getSource(db, ids.get('/gone.xml') ?? 0)).toMatchObject({ lastStatus: 'error', lastHttpStatus: 410 });
+    expect(await getSource(db, ids.get('/gone.xml') ?? 0)).toMatchObject({ lastStatus: 'gone', lastHttpStatus: 410, enabled: false });
     expect(await feedTitles('/feeds/kazakhstan+russia.rss')).toEqual([KAZAKHSTAN_STORY]);
   });
 

@@ -341,7 +341,7 @@ function AdminPage(props: AdminPageProps) {
             </thead>
             <tbody>
               {sources.map((source) => {
-                const status = source.enabled ? (source.lastStatus ?? 'never') : 'paused';
+                const status = source.lastStatus === 'gone' ? 'gone' : source.enabled ? (source.lastStatus ?? 'never') : 'paused';
                 return (
                   <tr data-source-id={String(source.id)}>
                     <td>

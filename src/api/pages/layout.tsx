@@ -55,7 +55,7 @@ article.item p{margin:.4rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
-.status{font-weight:600}.status.ok{color:var(--ok)}.status.error{color:var(--bad)}.status.not_modified{color:var(--ok)}.status.never{color:var(--warn)}
+.status{font-weight:600}.status.ok{color:var(--ok)}.status.error,.status.gone{color:var(--bad)}.status.not_modified{color:var(--ok)}.status.never{color:var(--warn)}
 .error-text{color:var(--bad);font-size:.8rem;max-width:22rem;overflow-wrap:anywhere}
 .url{overflow-wrap:anywhere;font-size:.8rem}
 .actions{display:flex;flex-wrap:wrap;gap:.3rem}.actions form{margin:0}
