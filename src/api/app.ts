@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
 
   app.route('/', systemRoutes());
-  app.route('/', feedRoutes());
+  app.route('/', feedRoutes(deps.feedCache));
   app.route('/', itemRoutes());
   app.route('/', topicRoutes());
   app.route('/', sourceRoutes());

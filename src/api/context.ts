@@ -1,6 +1,8 @@
 /** The types every route shares: what `createApp` is given, and Hono's typed context. */
 import type { Context } from 'hono';
 import type { PipelineDeps } from '../pipeline/deps';
+import type { DataVersion } from '../store/meta';
+import type { FeedCache } from './feed-cache';
 import type { RateLimits } from './rate-limit';
 
 export interface AppDeps {
@@ -22,6 +24,13 @@ export interface AppDeps {
   clientKey?: (c: Context<AppEnv>) => string;
   /** Behind one reverse proxy (TRUST_PROXY): take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /**
+   * Reads the data version (default: store/meta.ts `readDataVersion` on the pipeline's db). The
+   * Node runtime gives a cheaper reader for a database file (runtime/file-version-reader.ts).
+   */
+  readDataVersion?: () => Promise<DataVersion>;
+  /** Rendered feeds kept in memory (default: a FeedCache of DEFAULT_FEED_CACHE_BYTES). */
+  feedCache?: FeedCache;
   /** Per-client limits on writes and expensive reads; omitted parts keep DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>;
 }

@@ -16,6 +16,7 @@ import { seedDefaultSources } from '../pipeline/seed';
 import { seedTopics } from '../pipeline/topics';
 import { createLibsqlDb, FILE_CLIENT_OPTIONS, tuneFileDatabase, type Db } from '../store/db';
 import { migrateDatabase } from '../store/migrate';
+import { openFileVersionReader } from './file-version-reader';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MIGRATIONS_FOLDER = resolve(PROJECT_ROOT, 'drizzle');
@@ -35,17 +36,22 @@ export async function resolveHost(hostname: string): Promise<string[]> {
   return results.map((r) => r.address);
 }
 
+/** The file of an embedded database URL (relative to the working directory), else null. */
+function databaseFile(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  // Relative file URLs are relative to the working directory, as users expect.
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  return path && path !== ':memory:' ? path : null;
+}
+
 async function openClient(config: Config): Promise<Client> {
   const url = config.databaseUrl;
-  if (url.startsWith('file:')) {
-    // Relative file URLs are relative to the working directory, as users expect.
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path && path !== ':memory:') {
-      mkdirSync(dirname(resolve(path)), { recursive: true });
-      const client = createClient({ url, ...FILE_CLIENT_OPTIONS });
-      await tuneFileDatabase(client);
-      return client;
-    }
+  const path = databaseFile(url);
+  if (path) {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    const client = createClient({ url, ...FILE_CLIENT_OPTIONS });
+    await tuneFileDatabase(client);
+    return client;
   }
   return createClient({ url, ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}) });
 }
@@ -58,6 +64,9 @@ export async function createNodeRuntime(
   const client = await openClient(config);
   const db = createLibsqlDb(client);
   await migrateDatabase(db, MIGRATIONS_FOLDER);
+  const file = databaseFile(config.databaseUrl);
+  // After the migrations: the statement names the meta table.
+  const versionReader = file ? openFileVersionReader(file) : null;
   const pipeline: PipelineDeps = {
     db,
     fetch: overrides.fetch ?? globalThis.fetch,
@@ -82,9 +91,14 @@ export async function createNodeRuntime(
     publicUrl: config.publicUrl,
     version: VERSION,
     trustProxy: config.trustProxy,
+    ...(versionReader ? { readDataVersion: versionReader.read } : {}),
     runInBackground: (task) => {
       task().catch((error: unknown) => console.error('background task failed:', error));
     },
   };
-  return { config, client, db, pipeline, app, close: () => client.close() };
+  const close = () => {
+    versionReader?.close();
+    client.close();
+  };
+  return { config, client, db, pipeline, app, close };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Entry, TopicExpression } from '../domain/types';
 import { runBatch, type Db } from './db';
+import { bumpDataVersion } from './meta';
 import { itemSources, items, itemTopics, sources, tombstones, topics } from './schema';
 import { matchCondition } from './search';
 import { updateSourcePollState, type SourcePollState } from './sources';
@@ -126,7 +127,9 @@ export async function savePoll(
   now: number,
   updates: EntryUpdate[] = [],
 ): Promise<void> {
-  await db.batch([
+  await runBatch(db, [
+    // Before the source's update: it compares the source's name and site with the new ones.
+    ...versionBumps(db, sourceId, entries, updates, state),
     updateSourcePollState(db, sourceId, state),
     ...entryStatements(db, sourceId, entries, now),
     ...updateStatements(db, sourceId, updates),
@@ -135,7 +138,31 @@ export async function savePoll(
 
 /** Writes one chunk of new entries (and edits of known ones) in one batch, leaving the source's poll state as it is. */
 export async function saveEntries(db: Db, sourceId: number, entries: PreparedEntry[], now: number, updates: EntryUpdate[] = []): Promise<void> {
-  await runBatch(db, [...entryStatements(db, sourceId, entries, now), ...updateStatements(db, sourceId, updates)]);
+  await runBatch(db, [
+    ...versionBumps(db, sourceId, entries, updates, {}),
+    ...entryStatements(db, sourceId, entries, now),
+    ...updateStatements(db, sourceId, updates),
+  ]);
+}
+
+/**
+ * What a poll's batch adds to move the data version (store/meta.ts): always when it stores an
+ * entry or rewrites an item; otherwise only when the source's name or site, which feeds show
+ * in every entry's "via" line, is about to change. A 304 or an unchanged feed moves nothing.
+ */
+function versionBumps(
+  db: Db,
+  sourceId: number,
+  entries: PreparedEntry[],
+  updates: EntryUpdate[],
+  state: Pick<SourcePollState, 'title' | 'siteUrl'>,
+): BatchItem<'sqlite'>[] {
+  if (entries.length > 0 || updates.some((update) => update.rewrite)) return [bumpDataVersion(db)];
+  const changes: SQL[] = [];
+  if (state.title !== undefined) changes.push(sql`${sources.title} is not ${state.title}`);
+  if (state.siteUrl !== undefined) changes.push(sql`${sources.siteUrl} is not ${state.siteUrl}`);
+  if (changes.length === 0) return [];
+  return [bumpDataVersion(db, sql`exists (select 1 from ${sources} where ${sources.id} = ${sourceId} and (${sql.join(changes, sql` or `)}))`)];
 }
 
 /**
@@ -314,6 +341,7 @@ export async function deleteItem(db: Db, id: number, now: number): Promise<boole
   const [existing] = await db.select({ id: items.id }).from(items).where(eq(items.id, id));
   if (!existing) return false;
   await db.batch([
+    bumpDataVersion(db),
     db
       .insert(tombstones)
       .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} = ${id}`)
@@ -342,6 +370,7 @@ export async function removeItemsPublishedBefore(db: Db, before: number, limit: 
   const list = JSON.stringify(ids);
   const chosen = sql`(select value from json_each(${list}))`;
   await db.batch([
+    bumpDataVersion(db),
     db
       .insert(tombstones)
       .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} in ${chosen}`)

@@ -2,6 +2,7 @@
 import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { runBatch } from './db';
+import { bumpDataVersion } from './meta';
 import { itemSources, itemTopics, items, sources, tombstones } from './schema';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -192,7 +193,12 @@ export interface SourcePatch {
 
 export async function updateSource(db: Db, id: number, patch: SourcePatch): Promise<SourceRow | undefined> {
   if (Object.keys(patch).length === 0) return getSource(db, id);
-  const rows = await db.update(sources).set(patch).where(eq(sources.id, id)).returning();
+  // Feeds name their sources; a rename must reach them (other fields change no feed, but a
+  // PATCH is rare enough not to tell them apart).
+  const [, rows] = await db.batch([
+    bumpDataVersion(db, sql`exists (select 1 from ${sources} where ${sources.id} = ${id})`),
+    db.update(sources).set(patch).where(eq(sources.id, id)).returning(),
+  ]);
   return rows[0];
 }
 
@@ -207,6 +213,7 @@ export async function deleteSource(db: Db, id: number): Promise<boolean> {
   const orphans = sql`(select ${itemSources.itemId} from ${itemSources} where ${itemSources.sourceId} = ${id}
     and not exists (select 1 from ${itemSources} other where other.item_id = ${itemSources.itemId} and other.source_id <> ${id}))`;
   await db.batch([
+    bumpDataVersion(db),
     db.delete(itemTopics).where(inArray(itemTopics.itemId, orphans)),
     db.delete(items).where(inArray(items.id, orphans)),
     db.delete(itemSources).where(eq(itemSources.sourceId, id)),

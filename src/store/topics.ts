@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './db';
 import { runBatch } from './db';
+import { bumpDataVersion } from './meta';
 import { items, itemTopics, topicRules, topics } from './schema';
 
 export type TopicRow = typeof topics.$inferSelect;
@@ -17,14 +18,18 @@ export async function upsertTopics(db: Db, rows: TopicRow[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows.map((row) => [row.slug, row.name, row.kind, row.iso2, JSON.stringify(row.aliases)]));
   const field = (index: number) => sql.raw(`j.value ->> ${index}`);
-  await db
-    .insert(topics)
-    // `where true`: SQLite needs it to tell an upsert's ON CONFLICT from a join constraint.
-    .select(sql`select ${field(0)}, ${field(1)}, ${field(2)}, ${field(3)}, ${field(4)} from json_each(${json}) j where true`)
-    .onConflictDoUpdate({
-      target: topics.slug,
-      set: { name: sql`excluded.name`, kind: sql`excluded.kind`, iso2: sql`excluded.iso2`, aliases: sql`excluded.aliases` },
-    });
+  await db.batch([
+    // Feed titles name their topics.
+    bumpDataVersion(db),
+    db
+      .insert(topics)
+      // `where true`: SQLite needs it to tell an upsert's ON CONFLICT from a join constraint.
+      .select(sql`select ${field(0)}, ${field(1)}, ${field(2)}, ${field(3)}, ${field(4)} from json_each(${json}) j where true`)
+      .onConflictDoUpdate({
+        target: topics.slug,
+        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, iso2: sql`excluded.iso2`, aliases: sql`excluded.aliases` },
+      }),
+  ]);
 }
 
 export interface TopicWithCount extends TopicRow {
@@ -90,6 +95,8 @@ export async function saveTopicRule(
     db.insert(topicRules).values(values).onConflictDoUpdate({ target: topicRules.slug, set: values }),
   ];
   if (custom) {
+    // A custom topic's name is its feeds' title; its items move with the re-tagging steps.
+    statements.push(bumpDataVersion(db));
     const topic = { slug: rule.slug, name: rule.name ?? rule.slug, kind: 'custom' as const, iso2: null, aliases: [] };
     statements.push(
       db.insert(topics).values(topic).onConflictDoUpdate({ target: topics.slug, set: { name: topic.name } }),
@@ -102,6 +109,7 @@ export async function saveTopicRule(
 export async function deleteTopicRule(db: Db, slug: string, custom: boolean): Promise<void> {
   const statements: BatchItem<'sqlite'>[] = [db.delete(topicRules).where(eq(topicRules.slug, slug))];
   if (custom) {
+    statements.push(bumpDataVersion(db));
     statements.push(db.delete(itemTopics).where(eq(itemTopics.topic, slug)));
     statements.push(db.delete(topics).where(eq(topics.slug, slug)));
   }
@@ -135,6 +143,18 @@ export async function writeRetagStep(
   const statements: BatchItem<'sqlite'>[] = [];
   if (step.itemIds.length > 0) {
     const matchedIds = step.matched.map((m) => m.id);
+    // The version moves only when this step adds or removes a tag: re-tagging a million items
+    // after a small edit changes a few feeds, not all of them every step. Evaluated first, on
+    // the tags as they were.
+    const unmatched = JSON.stringify(step.itemIds.filter((id) => !matchedIds.includes(id)));
+    statements.push(
+      bumpDataVersion(
+        db,
+        sql`exists (select 1 from ${itemTopics} where ${itemTopics.topic} = ${slug} and ${itemTopics.itemId} in (select value from json_each(${unmatched})))
+          or exists (select 1 from json_each(${JSON.stringify(matchedIds)}) m where not exists
+            (select 1 from ${itemTopics} where ${itemTopics.topic} = ${slug} and ${itemTopics.itemId} = m.value))`,
+      ),
+    );
     for (let i = 0; i < step.itemIds.length; i += 90) {
       const part = step.itemIds.slice(i, i + 90).filter((id) => !matchedIds.includes(id));
       if (part.length > 0) {

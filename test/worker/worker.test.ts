@@ -162,6 +162,26 @@ describe('worker.scheduled', () => {
     expect(russia.filter((title) => title.startsWith('Drone footage appears to show Russian'))).toHaveLength(1);
   });
 
+  it('answers If-None-Match from the data version on D1: 304 until a write, then the new feed', async () => {
+    const ids = await addSources(['/wire.xml', '/sky.xml']);
+    await runCron({ ...isolate, POLL_QUEUE: recordingQueue() });
+    const first = await request('/feeds/kazakhstan+russia.rss');
+    const etag = first.headers.get('etag') ?? '';
+    expect(first.status).toBe(200);
+    expect(etag).not.toBe('');
+    expect((await request('/feeds/kazakhstan+russia.rss', isolate, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // A source rename reaches every entry's "via" line: the validator moves, the body follows.
+    await request(`/api/sources/${ids.get('/wire.xml')}`, { ...isolate, ADMIN_TOKEN: TOKEN }, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Renamed Wire' }),
+    });
+    const after = await request('/feeds/kazakhstan+russia.rss', isolate, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.text()).toContain('Renamed Wire');
+  });
+
   it('hands the sources beyond its share to the queue, at most 100 per send, and leases them', async () => {
     const ids = await addSources(Array.from({ length: 230 }, (_, i) => `/sky.xml?copy=${i}`));
     const queue = recordingQueue();

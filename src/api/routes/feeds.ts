@@ -1,16 +1,31 @@
 /**
  * `GET /feeds/{expr}.rss|.atom|.json`: the republished feed of a topic expression.
- * Validators come from the rendered body itself (a strong ETag over its bytes), so a 304 is
- * right by construction; Last-Modified is the newest time any listed item was first seen.
+ *
+ * Validators come from the data version (store/meta.ts), not from the body, so a request finds
+ * out whether anything changed before it reads an item or renders a byte:
+ * - the request's key is its format, its expression (parsed, in canonical text) and every
+ *   validated query value the request names (limit, and any later parameter that changes the
+ *   output; see normalisedSearch), with the
+ *   server's version and public URL;
+ * - ETag = the data version + a hash of that key; Last-Modified = the time of the last change,
+ *   once that second is over (a later change then falls in a later second);
+ * - If-None-Match / If-Modified-Since are answered from that alone: one small statement, no
+ *   topic look-up, no item query, no render. A 304 for an expression that would now be a 404
+ *   cannot happen: topic edits and deletions move the version too;
+ * - a 200 comes from the render cache (api/feed-cache.ts) when this key was rendered at this
+ *   version, else from the items, rendered once and kept.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../domain/errors';
+import type { TopicExpression } from '../../domain/types';
 import { resolveTopicExpression } from '../../pipeline/topics';
 import { renderFeed, type FeedFormat } from '../../publish/render-feed';
 import { findItemIds, loadItems } from '../../store/items';
+import { readDataVersion, type DataVersion } from '../../store/meta';
 import { topicNames } from '../../store/topics';
-import { describeExpression, formatExpression } from '../../tag/expression';
-import type { AppEnv } from '../context';
+import { describeExpression, formatExpression, parseExpression } from '../../tag/expression';
+import type { AppDeps, AppEnv } from '../context';
+import { FeedCache } from '../feed-cache';
 import { toPublishedItem } from '../present';
 import { problemResponses } from '../problem';
 
@@ -42,80 +57,130 @@ const feedRoute = createRoute({
   },
 });
 
-export function feedRoutes(): OpenAPIHono<AppEnv> {
+export function feedRoutes(cache: FeedCache = new FeedCache()): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(feedRoute, async (c) => {
     const { file } = c.req.valid('param');
-    const { limit } = c.req.valid('query');
+    const query = c.req.valid('query');
     const dot = file.lastIndexOf('.');
     const format = dot > 0 ? FORMATS[file.slice(dot + 1).toLowerCase()] : undefined;
     if (!format) {
       throw new AppError(400, 'validation_failed', `a feed URL ends in .rss, .atom or .json (got "${file.slice(0, 80)}")`);
     }
-    const { db, now } = c.var.deps.pipeline;
-    const publicUrl = c.var.deps.publicUrl;
-    const expression = await resolveTopicExpression(db, file.slice(0, dot));
-    const canonical = formatExpression(expression);
-    const ids = await findItemIds(db, { expression, limit });
-    const items = await loadItems(db, ids.map((i) => i.id));
-    // Names of the expression's topics only: listing every topic would count them all.
-    const title = describeExpression(expression, await topicNames(db, expression.flat().map((term) => term.slug)));
-    const newest = items.reduce((max, item) => Math.max(max, item.firstSeenAt, item.publishedAt), 0);
-    // The query as requested (?limit=): a reader that follows self or an alternate gets the same items.
-    const query = new URL(c.req.url).search;
-    const feedUrls = {
-      rss: `${publicUrl}/feeds/${canonical}.rss${query}`,
-      atom: `${publicUrl}/feeds/${canonical}.atom${query}`,
-      json: `${publicUrl}/feeds/${canonical}.json${query}`,
-    };
-    const { body, contentType } = renderFeed(
-      {
-        title: `topicwire: ${title}`,
-        description: `Every story about ${title}, from every source, each story once.`,
-        selfUrl: feedUrls[format],
-        siteUrl: `${publicUrl}/topics/${canonical}`,
-        feedUrls,
-        updatedAt: new Date(newest || now()),
-        generator: 'topicwire',
-      },
-      items.map(toPublishedItem),
-      format,
-    );
-    const etag = `"${await digest(body)}"`;
-    const lastModified = new Date(newest || now()).toUTCString();
-    const headers = {
+    const deps = c.var.deps;
+    const { db } = deps.pipeline;
+    // Syntax only (a 400 here); which slugs exist is asked only when rendering.
+    const parsed = parseExpression(file.slice(0, dot));
+    const search = normalisedSearch(new URL(c.req.url).searchParams, query);
+    const key = `${deps.version} ${deps.publicUrl} ${format} ${formatExpression(parsed)}${search}`;
+    const data = await (deps.readDataVersion ? deps.readDataVersion() : readDataVersion(db));
+    const version = `${data.version.toString(36)}.${data.changedAtSeconds.toString(36)}`;
+    const etag = `"${version}-${fnv1a(key)}"`;
+    // Only once the second of the last change is over: see the module header.
+    const lastModified = data.changedAtSeconds > 0 && data.changedAtSeconds < data.nowSeconds ? data.changedAtSeconds : null;
+    const headers: Record<string, string> = {
       etag,
-      'last-modified': lastModified,
       'cache-control': CACHE_CONTROL,
       'access-control-allow-origin': '*',
       vary: 'Accept-Encoding',
+      ...(lastModified === null ? {} : { 'last-modified': new Date(lastModified * 1000).toUTCString() }),
     };
-    if (notModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), etag, newest)) {
-      return c.body(null, 304, headers);
+    const ifNoneMatch = c.req.header('if-none-match');
+    const ifModifiedSince = c.req.header('if-modified-since');
+    if (notModified(ifNoneMatch, ifModifiedSince, etag, lastModified, false)) return c.body(null, 304, headers);
+
+    let rendered = cache.get(key, version);
+    if (!rendered) {
+      rendered = { version, ...(await renderTopicFeed(deps, parsed, format, query.limit, search, data)) };
+      cache.set(key, rendered);
     }
-    return c.body(body, 200, { ...headers, 'content-type': contentType });
+    // `*` matches any current representation: known only now that the expression resolved.
+    if (notModified(ifNoneMatch, ifModifiedSince, etag, lastModified, true)) return c.body(null, 304, headers);
+    return c.body(rendered.body, 200, { ...headers, 'content-type': rendered.contentType });
   });
 
   return app;
 }
 
-/** RFC 9110: If-None-Match wins; If-Modified-Since is read only without it. */
-function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, newest: number): boolean {
+/**
+ * The query as it decides the feed: the validated parameters the request named, by name, with
+ * their parsed values (`?utm_source=x&limit=020` → `?limit=20`). It goes into the cache key and
+ * the feed's self and alternate links, so that a reader following them gets the same items.
+ */
+function normalisedSearch(given: URLSearchParams, query: Record<string, unknown>): string {
+  const params = Object.keys(query)
+    .filter((name) => given.has(name))
+    .sort()
+    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(String(query[name]))}`);
+  return params.length === 0 ? '' : `?${params.join('&')}`;
+}
+
+async function renderTopicFeed(
+  deps: AppDeps,
+  parsed: TopicExpression,
+  format: FeedFormat,
+  limit: number,
+  search: string,
+  data: DataVersion,
+): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
+  const { db } = deps.pipeline;
+  const publicUrl = deps.publicUrl;
+  const expression = await resolveTopicExpression(db, formatExpression(parsed));
+  const canonical = formatExpression(expression);
+  const ids = await findItemIds(db, { expression, limit });
+  const items = await loadItems(db, ids.map((i) => i.id));
+  // Names of the expression's topics only: listing every topic would count them all.
+  const title = describeExpression(expression, await topicNames(db, expression.flat().map((term) => term.slug)));
+  const newest = items.reduce((max, item) => Math.max(max, item.firstSeenAt, item.publishedAt), 0);
+  const feedUrls = {
+    rss: `${publicUrl}/feeds/${canonical}.rss${search}`,
+    atom: `${publicUrl}/feeds/${canonical}.atom${search}`,
+    json: `${publicUrl}/feeds/${canonical}.json${search}`,
+  };
+  const { body, contentType } = renderFeed(
+    {
+      title: `topicwire: ${title}`,
+      description: `Every story about ${title}, from every source, each story once.`,
+      selfUrl: feedUrls[format],
+      siteUrl: `${publicUrl}/topics/${canonical}`,
+      feedUrls,
+      // An empty feed is as new as the data it was read from.
+      updatedAt: new Date(newest || data.changedAtSeconds * 1000 || deps.pipeline.now()),
+      generator: 'topicwire',
+    },
+    items.map(toPublishedItem),
+    format,
+  );
+  return { body: new TextEncoder().encode(body), contentType };
+}
+
+/**
+ * RFC 9110: If-None-Match wins; If-Modified-Since is read only without it, and only when a
+ * Last-Modified can be given. `*` is answered only when `exists` (the expression resolved).
+ */
+function notModified(
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+  etag: string,
+  lastModifiedSeconds: number | null,
+  exists: boolean,
+): boolean {
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch.split(',').some((tag) => {
       const t = tag.trim();
-      return t === '*' || t === etag || t === `W/${etag}`;
+      return (exists && t === '*') || t === etag || t === `W/${etag}`;
     });
   }
-  if (ifModifiedSince !== undefined) {
+  if (ifModifiedSince !== undefined && lastModifiedSeconds !== null) {
     const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(newest / 1000) * 1000 <= since;
+    return !Number.isNaN(since) && lastModifiedSeconds * 1000 <= since;
   }
   return false;
 }
 
-async function digest(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(hash).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
 }
