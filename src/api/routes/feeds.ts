@@ -5,8 +5,7 @@
  * out whether anything changed before it reads an item or renders a byte:
  * - the request's key is its format, its expression (parsed, in canonical text) and every
  *   validated query value the request names (limit, and any later parameter that changes the
- *   output; see normalisedSearch), with the
- *   server's version and public URL;
+ *   output; see normalisedSearch), with the server's version and public URL;
  * - ETag = the data version + a hash of that key; Last-Modified = the time of the last change,
  *   once that second is over (a later change then falls in a later second);
  * - If-None-Match / If-Modified-Since are answered from that alone: one small statement, no
