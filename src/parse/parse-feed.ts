@@ -3,25 +3,27 @@
  * - input is already decoded text (the fetch stage handles charsets); a leading BOM and an XML
  *   declaration naming another encoding are harmless;
  * - JSON (first non-blank character "{") is read as JSON Feed 1.0/1.1, anything else as XML
- *   through rss-parser (RSS 0.9x, RSS 1.0/RDF, RSS 2.0, Atom 0.3/1.0);
+ *   (RSS 0.9x, RSS 1.0/RDF, RSS 2.0, Atom 0.3/1.0) into what rss-parser would return, by
+ *   read-xml-feed.ts (xml2js, in chunks that yield to the event loop);
  * - XML that fails a strict parse is repaired once for the usual breakage (bare "&", HTML
  *   entities, junk after the root) and parsed again;
- * - rss-parser is used for parsing and format dispatch only: every field is read raw through
- *   its customFields and mapped here, which also steps around its crashes (an unparseable Atom
- *   date, an Atom <link> without attributes, a text-only <entry>);
+ * - every field is read raw (rss-parser's customFields) and mapped here, which also steps
+ *   around rss-parser's own mapping and its crashes (an unparseable Atom date, an Atom <link>
+ *   without attributes, a text-only <entry>);
  * - every failure is a ParseError whose message an operator can act on
  *   ("parse: not a feed: looks like an HTML page"), with the parser's error as `cause`.
  * Entry normalisation rules are in map-xml-feed.ts and build-entry.ts.
  */
-import Parser from 'rss-parser';
 import { ParseError } from '../domain/errors';
 import type { ParsedFeed } from '../domain/types';
 import { parseJsonFeed } from './json-feed';
 import { ATOM_RENAMED_ELEMENTS, FEED_FIELDS, ITEM_FIELDS, mapXmlFeed } from './map-xml-feed';
 import { findRootElement, localName, stripBom } from './markup-scan';
+import type { ParserOptions } from 'xml2js';
+import { readXmlFeed } from './read-xml-feed';
 import { repairXml } from './repair-xml';
 
-type XmlFormat = 'rss' | 'atom' | 'rdf';
+export type XmlFormat = 'rss' | 'atom' | 'rdf';
 
 const CONTAINER_PATH = /\/(?:item|entry|channel)$/;
 
@@ -38,12 +40,12 @@ export async function parseFeed(text: string, options: { baseUrl: string }): Pro
   const xml = format === 'atom' ? escapeInlineXhtml(body) : body;
   let output: Record<string, unknown>;
   try {
-    output = await runRssParser(xml, format);
+    output = await readXml(xml, format);
   } catch (error) {
     const repaired = isXmlSyntaxError(error) ? repairXml(xml, root.name) : xml;
     if (repaired === xml) throw toParseError(error, format, body);
     try {
-      output = await runRssParser(repaired, format);
+      output = await readXml(repaired, format);
     } catch {
       throw toParseError(error, format, body); // the first error describes the document as served
     }
@@ -76,7 +78,7 @@ function escapeInlineXhtml(xml: string): string {
   });
 }
 
-function formatOfRoot(name: string): XmlFormat | null {
+export function formatOfRoot(name: string): XmlFormat | null {
   const local = localName(name);
   if (name === 'rss') return 'rss';
   if (name === 'feed') return 'atom';
@@ -84,28 +86,20 @@ function formatOfRoot(name: string): XmlFormat | null {
   return null;
 }
 
-async function runRssParser(xml: string, format: XmlFormat): Promise<Record<string, unknown>> {
-  const toCustomFields = (fields: ReadonlyArray<readonly [string, string]>) =>
-    fields.map(([from, to]) => [from, to, { keepArray: true }]);
-  // A new parser per document: xml2js keeps state between calls and is left broken by an error.
-  const parser = new Parser({
-    // <rss> without a version attribute (UOL, Telegraph) is read as RSS 2.0 rather than refused.
-    defaultRSS: 2,
-    customFields: {
-      feed: toCustomFields(FEED_FIELDS) as never,
-      item: toCustomFields(ITEM_FIELDS) as never,
-    },
-    xml2js: {
-      // An <item>/<entry> with only text or whitespace would come back as a string, and
-      // rss-parser then reads String.prototype.link as the item's links and throws.
-      validator: (xpath: string, _previous: unknown, value: unknown) =>
-        typeof value === 'string' && CONTAINER_PATH.test(xpath) ? {} : value,
-      ...(format === 'atom' ? { tagNameProcessors: [(name: string) => ATOM_RENAMED_ELEMENTS[name] ?? name] } : {}),
-    },
-  });
-  const output: unknown = await parser.parseString(xml);
-  if (typeof output !== 'object' || output === null) throw new Error('Unable to parse XML.');
-  return output as Record<string, unknown>;
+/** The xml2js options for a document of `format` (also what rss-parser is given, in the equivalence test). */
+export function xml2jsOptions(format: XmlFormat): ParserOptions {
+  return {
+    // An <item>/<entry> with only text or whitespace would come back as a string, and
+    // rss-parser then read String.prototype.link as the item's links and threw.
+    validator: (xpath: string, _previous: unknown, value: unknown) =>
+      typeof value === 'string' && CONTAINER_PATH.test(xpath) ? {} : value,
+    ...(format === 'atom' ? { tagNameProcessors: [(name: string) => ATOM_RENAMED_ELEMENTS[name] ?? name] } : {}),
+  };
+}
+
+/** A new parser per document (readXmlFeed makes one): xml2js keeps state between calls and is left broken by an error. */
+function readXml(xml: string, format: XmlFormat): Promise<Record<string, unknown>> {
+  return readXmlFeed(xml, { feedFields: FEED_FIELDS, itemFields: ITEM_FIELDS, xml2js: xml2jsOptions(format) });
 }
 
 function isXmlSyntaxError(error: unknown): boolean {

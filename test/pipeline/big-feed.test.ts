@@ -35,9 +35,18 @@ describe('pollSource on a 100,000-item feed', () => {
     const app = createApp(runtime.app);
     expect((await app.request('/healthz')).status).toBe(200);
     // The matcher is compiled once per process; compile it first so only the poll is measured.
-    await runtime.pipeline.matchers.get(runtime.db);
+    // (and it builds a script's forms on its first item of that script).
+    (await runtime.pipeline.matchers.get(runtime.db)).tag({ title: 'Story from Astana', summary: null, language: null });
     const { source } = await insertSource(runtime.db, { url: `${origin.url}/big.xml` }, Date.now());
     const before = process.memoryUsage().rss;
+    // The longest time the event loop went without turning: what any request would have waited.
+    let last = performance.now();
+    let worstStallMs = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstStallMs = Math.max(worstStallMs, now - last);
+      last = now;
+    }, 10);
     let peak = before;
     let done = false;
     const answers: number[] = [];
@@ -50,10 +59,14 @@ describe('pollSource on a 100,000-item feed', () => {
     })();
     const report = await pollSource(runtime.pipeline, source);
     done = true;
+    clearInterval(ticker);
     await probe;
     expect(report).toMatchObject({ status: 'ok', entries: ITEMS, newEntries: 1000, skippedEntries: ITEMS - 1000 });
     expect((peak - before) / 1e6).toBeLessThan(250);
     expect(answers.length).toBeGreaterThan(5);
     expect(answers.every((status) => status === 200)).toBe(true);
+    // The document is parsed in chunks that yield (parse/read-xml-feed.ts): no multi-second
+    // stall. 1 s is the goal (npm run bench -- big-feed); the margin is for a loaded machine.
+    expect(worstStallMs).toBeLessThan(1500);
   }, 60_000);
 });
