@@ -1,4 +1,5 @@
 /** Turns stored rows into the API's JSON shapes and the publish stage's items. */
+import type { PollReport } from '../pipeline/poll-source';
 import type { PublishedItem } from '../publish/render-feed';
 import { sanitizeHtml } from '../publish/sanitize-html';
 import type { ItemCursor, ItemDetail } from '../store/items';
@@ -43,6 +44,11 @@ export function markedToHtml(text: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A poll report as the API shows it (times as ISO strings). */
+export function presentPollReport(report: PollReport) {
+  return { ...report, nextPollAt: new Date(report.nextPollAt).toISOString() };
 }
 
 export function presentSource(source: SourceRow & { itemCount?: number }) {

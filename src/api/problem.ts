@@ -36,6 +36,7 @@ const PROBLEM_CODE_TABLE = {
   poll_in_progress: { status: 409, title: 'Another poller is polling this source right now' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   no_feed_found: { status: 422, title: 'No feed was found at that URL' },
+  feed_unreachable: { status: 422, title: 'The URL does not answer with a feed' },
   parse_failed: { status: 422, title: 'The document is not a feed' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },

@@ -4,14 +4,26 @@ import { fetchFeed } from '../fetch/fetch-feed';
 import { assertPublicUrl } from '../fetch/ssrf-guard';
 import { discoverFeedLinks, looksLikeFeed } from '../parse/discover-feeds';
 import { parseOpml } from '../parse/opml';
-import { insertSource, type SourceRow } from '../store/sources';
+import { deleteSource, getSource, insertSource, type SourceRow } from '../store/sources';
 import type { PipelineDeps } from './deps';
+import { POLL_LEASE_MS } from './poll-due';
+import { pollSource, type PollReport } from './poll-source';
 
 export interface AddSourceInput {
   url: string;
   title?: string;
   minIntervalSeconds?: number;
   maxIntervalSeconds?: number;
+  /** Add the URL even when it does not answer with a feed right now. */
+  force?: boolean;
+}
+
+export interface AddSourceResult {
+  source: SourceRow;
+  /** false when the URL was a source already (nothing was polled). */
+  created: boolean;
+  /** The first poll of a created source, made at once. */
+  poll: PollReport | null;
 }
 
 /** Validates a user-supplied URL: absolute http(s), no credentials, allowed by the SSRF guard. */
@@ -38,12 +50,18 @@ export async function validateSourceUrl(deps: PipelineDeps, text: string): Promi
 }
 
 /**
- * Adds a source. The URL is fetched once: a feed is added as given; an HTML page is searched
- * for `<link rel="alternate">` feeds and the first is added; a page without one is refused.
- * When the URL cannot be fetched right now, it is added anyway (its first poll records the
- * failure), so a feed that is down today can still be subscribed to.
+ * Adds a source, as Miniflux and FreshRSS do: only what answers as a feed. The URL is fetched
+ * once: a feed is added as given; an HTML page is searched for `<link rel="alternate">` feeds
+ * and the first is added; a page without one is refused (`no_feed_found`). A created source is
+ * polled at once and the poll's report returned, so its items are there when the call returns.
+ *
+ * A URL that cannot be fetched (404, timeout, refused connection…), or whose feed fails its
+ * first poll (not parseable, gone), is refused with 422 `feed_unreachable` carrying the fetch
+ * error, and nothing is stored; with `force` it is added anyway and the failure is recorded on
+ * the source, so a feed that is down today can still be subscribed to. The SSRF guard and URL
+ * checks are never forced.
  */
-export async function addSource(deps: PipelineDeps, input: AddSourceInput): Promise<{ source: SourceRow; created: boolean }> {
+export async function addSource(deps: PipelineDeps, input: AddSourceInput): Promise<AddSourceResult> {
   const url = await validateSourceUrl(deps, input.url);
   if (
     input.minIntervalSeconds !== undefined &&
@@ -53,7 +71,6 @@ export async function addSource(deps: PipelineDeps, input: AddSourceInput): Prom
     throw new AppError(400, 'validation_failed', 'minIntervalSeconds is larger than maxIntervalSeconds');
   }
   let feedUrl = url.href;
-  let fetchError: string | null = null;
   try {
     const fetched = await fetchFeed(feedUrl, { fetch: deps.fetch, ...deps.fetchOptions });
     if (fetched.kind === 'ok' && !looksLikeFeed(fetched.text)) {
@@ -66,21 +83,42 @@ export async function addSource(deps: PipelineDeps, input: AddSourceInput): Prom
     }
   } catch (error) {
     if (!(error instanceof FetchError) || error.code === 'blocked_address' || error.code === 'invalid_url') throw error;
-    fetchError = describeError(error);
+    if (!input.force) throw unreachableError(feedUrl, describeError(error), error.code, error.httpStatus);
+    deps.log?.('source_unreachable', { url: feedUrl, error: describeError(error) });
   }
   const now = deps.now();
-  const result = await insertSource(
+  const { source, created } = await insertSource(
     deps.db,
     {
       url: feedUrl,
       title: input.title ?? null,
       ...(input.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: input.minIntervalSeconds }),
       ...(input.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: input.maxIntervalSeconds }),
+      // Leased from the start, so no scheduler round polls it beside the first poll below.
+      leaseUntil: now + POLL_LEASE_MS,
     },
     now,
   );
-  if (fetchError) deps.log?.('source_unreachable', { url: feedUrl, error: fetchError });
-  return result;
+  if (!created) return { source, created, poll: null };
+  const poll = await pollSource(deps, source);
+  if (poll.status === 'error' && !input.force) {
+    await deleteSource(deps.db, source.id);
+    throw unreachableError(feedUrl, poll.error ?? 'the first poll failed', poll.errorCode, poll.httpStatus);
+  }
+  return { source: (await getSource(deps.db, source.id)) ?? source, created, poll };
+}
+
+/** One line about a poll, for the CLI and the admin page: "40 new of 40 entries", "not modified", "failed: …". */
+export function describePoll(report: PollReport): string {
+  if (report.status === 'error') return `failed: ${report.error ?? 'unknown error'}`;
+  if (report.status === 'not_modified') return 'not modified';
+  return `${report.newEntries} new of ${report.entries} entries`;
+}
+
+function unreachableError(url: string, message: string, reason: string | null, httpStatus: number | null): AppError {
+  return new AppError(422, 'feed_unreachable', `${url} is not a reachable feed (add it with "force": true to subscribe anyway): ${message}`, {
+    details: { fetchError: message, reason, ...(httpStatus === null ? {} : { upstreamStatus: httpStatus }) },
+  });
 }
 
 export interface ImportResult {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeError } from '../domain/errors';
 import { pollDue } from '../pipeline/poll-due';
-import { addSource, importOpml } from '../pipeline/sources';
+import { addSource, describePoll, importOpml } from '../pipeline/sources';
 import { defineTopic, previewDefinition, resolveTopicExpression, retagPending, type TopicDefinitionInput } from '../pipeline/topics';
 import { renderOpml } from '../publish/opml';
 import { findItemIds, loadItems } from '../store/items';
@@ -20,7 +20,8 @@ const USAGE = `usage: topicwire <command>
   serve                          start the server and scheduler (same as npm start)
   poll [--all]                   poll every due source once (--all: every enabled source), then exit
   sources list                   list sources with their poll state
-  sources add URL                add a feed (or a page that links to one)
+  sources add URL [--force]      add a feed (or a page that links to one) and poll it at once;
+                                 --force adds a URL that does not answer with a feed now
   sources import FILE.opml       import sources from OPML
   topics list [--custom]         list topics with item counts
   topics set SLUG --file F.json  define a custom topic, or extend a built-in one, and re-tag stored items
@@ -47,6 +48,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       expr: { type: 'string' },
       custom: { type: 'boolean', default: false },
       sources: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,7 +76,7 @@ async function dispatch(
   command: string,
   sub: string | undefined,
   arg: string | undefined,
-  values: { all?: boolean; file?: string; expr?: string; custom?: boolean; sources?: boolean },
+  values: { all?: boolean; file?: string; expr?: string; custom?: boolean; sources?: boolean; force?: boolean },
   out: Out,
 ): Promise<number> {
   const { pipeline, db, config } = runtime;
@@ -124,8 +126,9 @@ async function dispatch(
     }
     case 'sources add': {
       if (!arg) throw new Error('sources add needs a URL');
-      const { source, created } = await addSource(pipeline, { url: arg });
+      const { source, created, poll } = await addSource(pipeline, { url: arg, force: values.force ?? false });
       out(`${created ? 'added' : 'already present'}: source ${source.id} ${source.url}`);
+      if (poll) out(`first poll: ${describePoll(poll)}`);
       return 0;
     }
     case 'sources import': {

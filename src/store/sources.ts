@@ -14,6 +14,8 @@ export interface NewSource {
   minIntervalSeconds?: number;
   maxIntervalSeconds?: number;
   enabled?: boolean;
+  /** Inserted already leased (see claimSources) by the caller that polls it first. */
+  leaseUntil?: number;
 }
 
 function newSourceValues(source: NewSource, now: number): typeof sources.$inferInsert {
@@ -25,6 +27,7 @@ function newSourceValues(source: NewSource, now: number): typeof sources.$inferI
     ...(source.minIntervalSeconds === undefined ? {} : { minIntervalSeconds: source.minIntervalSeconds }),
     ...(source.maxIntervalSeconds === undefined ? {} : { maxIntervalSeconds: source.maxIntervalSeconds }),
     nextPollAt: 0,
+    ...(source.leaseUntil === undefined ? {} : { leaseUntil: source.leaseUntil }),
     createdAt: now,
   };
 }

@@ -92,7 +92,7 @@ describe('POST /admin/login', () => {
 
 describe('the admin page, logged in', () => {
   it('shows every source with its poll state and last error', async () => {
-    await h.app.request('/api/sources', { method: 'POST', headers: { cookie: session, origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ url: `${h.origin.url}/gone.xml` }) });
+    await h.app.request('/api/sources', { method: 'POST', headers: { cookie: session, origin: ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ url: `${h.origin.url}/gone.xml`, force: true }) });
     const gone = (await json(h.app.request('/api/sources'))).sources.find((s: any) => s.url.endsWith('/gone.xml'));
     await h.app.request(`/api/sources/${gone.id}/poll`, { method: 'POST', headers: { cookie: session, origin: ORIGIN } });
     const doc = await adminPage();
@@ -113,7 +113,7 @@ describe('the admin page, logged in', () => {
     const anonymous = await h.app.request('/admin/sources', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ url }) });
     expect(await flashAfter(anonymous)).toMatch(/log in/);
     expect((await json(h.app.request('/api/sources'))).sources.map((s: any) => s.url)).not.toContain(url);
-    expect(await flashAfter(await post('/admin/sources', { url }))).toMatch(/^Added /);
+    expect(await flashAfter(await post('/admin/sources', { url }))).toMatch(/^Added .*japantoday-world-20260218\.xml: \d+ new of \d+ entries\.$/);
     expect((await json(h.app.request('/api/sources'))).sources.map((s: any) => s.url)).toContain(url);
     expect(await flashAfter(await post('/admin/sources', { url: 'ftp://nope' }))).toMatch(/only http and https/);
   });

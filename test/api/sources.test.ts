@@ -1,5 +1,7 @@
 // /api/sources: list, read, add (feed URL or page URL), update, delete, poll now, OPML import
 // and export, with the admin token checked on every write.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { MAX_BODY_BYTES } from '../../src/api/app';
@@ -23,6 +25,7 @@ beforeAll(async () => {
       },
       '/no-feed/': { contentType: 'text/html', body: '<!doctype html><html><head><title>Nothing</title></head><body>no feed here</body></html>' },
       '/gone.xml': { contentType: 'text/plain', body: 'gone', status: 410 },
+      '/not-a-feed.xml': { contentType: 'application/xml', body: '<?xml version="1.0"?><rss version="2.0"><channel><title>cut off' },
     },
   });
 }, 60_000);
@@ -58,7 +61,59 @@ describe('POST /api/sources', () => {
     expect(response.status).toBe(201);
     const source = await json(response);
     expect(source.url).toBe(`${h.origin.url}/japantoday-world-20260218.xml`);
-    expect(source.lastStatus).toBeNull();
+    // Polled at once: the 201 is the source after its first poll, with that poll's report.
+    expect(source.lastStatus).toBe('ok');
+    expect(source.poll).toMatchObject({ sourceId: source.id, status: 'ok', url: source.url, httpStatus: 200 });
+    expect(source.poll.newEntries).toBeGreaterThan(0);
+    expect((await json(request(`/api/sources/${source.id}`))).itemCount).toBe(source.poll.newEntries);
+    expect(typeof source.poll.nextPollAt).toBe('string');
+  });
+
+  it.each([
+    ['a 404', '/missing.xml', 404],
+    ['a 410', '/gone.xml', 410],
+  ])('refuses a URL that answers %s with 422 feed_unreachable, storing nothing', async (_label, path, upstreamStatus) => {
+    const before = (await json(request('/api/sources'))).sources.length;
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}${path}` });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = await json(response);
+    expect(problem).toMatchObject({ code: 'feed_unreachable', reason: 'http_error', upstreamStatus });
+    expect(problem.fetchError).toContain(`HTTP ${upstreamStatus}`);
+    expect(problem.detail).toContain(problem.fetchError);
+    expect((await json(request('/api/sources'))).sources.length).toBe(before);
+  });
+
+  it('refuses a URL that answers 200 with something that is not a feed, after its first poll', async () => {
+    const before = (await json(request('/api/sources'))).sources.length;
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/not-a-feed.xml` });
+    expect(response.status).toBe(422);
+    const problem = await json(response);
+    expect(problem).toMatchObject({ code: 'feed_unreachable', reason: 'parse_failed' });
+    expect(problem.fetchError).toMatch(/^parse:/);
+    expect((await json(request('/api/sources'))).sources.length).toBe(before);
+  });
+
+  it('refuses a connection that fails with 422 feed_unreachable naming the network error', async () => {
+    // A port nothing listens on: take a free one, then close it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const response = await write('POST', '/api/sources', { url: `http://127.0.0.1:${port}/feed.xml` });
+    expect(response.status).toBe(422);
+    const problem = await json(response);
+    expect(problem).toMatchObject({ code: 'feed_unreachable', reason: 'network_error' });
+    expect(problem.fetchError).toMatch(/ECONNREFUSED/);
+  });
+
+  it('adds an unreachable URL with "force": true, recording the failed first poll on the source', async () => {
+    const response = await write('POST', '/api/sources', { url: `${h.origin.url}/later.xml`, force: true });
+    expect(response.status).toBe(201);
+    const source = await json(response);
+    expect(source).toMatchObject({ url: `${h.origin.url}/later.xml`, lastStatus: 'error', lastHttpStatus: 404, errorCount: 1, enabled: true });
+    expect(source.poll).toMatchObject({ status: 'error', httpStatus: 404 });
+    expect(source.lastError).toMatch(/404/);
   });
 
   it('answers 200 with the stored source when the URL is already a source', async () => {
@@ -138,13 +193,14 @@ describe('PATCH /api/sources/{id}', () => {
 
 describe('POST /api/sources/{id}/poll', () => {
   it('polls now and reports; a failing feed is a report with the error, and the source keeps it', async () => {
-    const created = await json(write('POST', '/api/sources', { url: `${h.origin.url}/gone.xml` }));
+    const created = await json(write('POST', '/api/sources', { url: `${h.origin.url}/gone.xml`, force: true }));
     const report = await json(write('POST', `/api/sources/${created.id}/poll`));
     expect(report).toMatchObject({ sourceId: created.id, status: 'error', httpStatus: 410 });
     expect(report.error).toMatch(/410/);
     const source = await json(request(`/api/sources/${created.id}`));
     // 410 Gone: the source is disabled rather than polled again.
-    expect(source).toMatchObject({ lastStatus: 'gone', enabled: false, lastHttpStatus: 410, errorCount: 1 });
+    // Its first poll (when it was added) and this one.
+    expect(source).toMatchObject({ lastStatus: 'gone', enabled: false, lastHttpStatus: 410, errorCount: 2 });
     expect(source.lastError).toMatch(/410/);
   });
 

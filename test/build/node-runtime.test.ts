@@ -115,9 +115,31 @@ describe('seeding is decided when the database is created', () => {
     // The CLI with SEED_SOURCES at its default (true) follows the database's record.
     const env = settings('server-made.db');
     expect(await cli(['sources', 'list'], env)).toEqual([expect.stringContaining(`${origin.url}/wire.xml`)]);
-    const polled = await cli(['poll'], env);
-    expect(polled.at(-1)).toMatch(/^polled 1 source\(s\): [1-9]\d* new entries, 0 not modified, 0 failed$/);
+    // Adding it polled it already; a round of every source finds it unchanged.
+    const polled = await cli(['poll', '--all'], env);
+    expect(polled.at(-1)).toBe('polled 1 source(s): 0 new entries, 1 not modified, 0 failed');
     expect(await cli(['sources', 'list'], env)).toHaveLength(1);
+  }, 60_000);
+
+  it('sources add fetches first: a feed is added and polled at once, a 404 is refused unless --force', async () => {
+    const env = settings('cli-add.db', { SEED_SOURCES: 'false' });
+    const added = await cli(['sources', 'add', `${origin.url}/wire.xml`], env);
+    expect(added[0]).toMatch(new RegExp(`^added: source \\d+ ${origin.url}/wire\\.xml$`));
+    expect(added[1]).toMatch(/^first poll: ([1-9]\d*) new of \1 entries$/);
+
+    const refused = await cli(['sources', 'add', `${origin.url}/missing.xml`], env).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/is not a reachable feed .*HTTP 404/);
+    const sourceLines = async () => (await cli(['sources', 'list'], env)).filter((line) => /^\s*\d+\s/.test(line));
+    expect(await sourceLines()).toHaveLength(1);
+
+    const forced = await cli(['sources', 'add', `${origin.url}/missing.xml`, '--force'], env);
+    expect(forced[0]).toMatch(/^added: source \d+ .*\/missing\.xml$/);
+    expect(forced[1]).toMatch(/^first poll: failed: .*HTTP 404/);
+    expect(await sourceLines()).toHaveLength(2);
   }, 60_000);
 
   it('a database the CLI creates with the default setting gets the default sources, once', async () => {

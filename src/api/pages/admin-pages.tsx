@@ -13,7 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError, describeError } from '../../domain/errors';
 import { pollSource } from '../../pipeline/poll-source';
-import { addSource, importOpml } from '../../pipeline/sources';
+import { addSource, describePoll, importOpml } from '../../pipeline/sources';
 import { defineTopic, removeTopic, retagPending } from '../../pipeline/topics';
 import { deleteSource, getSource, listSources, updateSource, type SourceWithCounts } from '../../store/sources';
 import { getTopicRule, listTopicRules, listTopics, type TopicRuleRow, type TopicWithCount } from '../../store/topics';
@@ -155,8 +155,9 @@ export function adminPageRoutes(): OpenAPIHono<AppEnv> {
     const body = await c.req.parseBody();
     return act(c, '#sources', async () => {
       const title = formString(body, 'title').trim();
-      const { source, created } = await addSource(c.var.deps.pipeline, { url: formString(body, 'url'), ...(title ? { title } : {}) });
-      return created ? `Added ${source.url}; it is polled within minutes (or use "Poll now").` : `${source.url} was already a source.`;
+      const { source, created, poll } = await addSource(c.var.deps.pipeline, { url: formString(body, 'url'), ...(title ? { title } : {}) });
+      if (!created || !poll) return `${source.url} was already a source.`;
+      return `Added ${source.url}: ${describePoll(poll)}.`;
     });
   });
 

@@ -7,7 +7,7 @@ import { renderOpml } from '../../publish/opml';
 import { deleteSource, getSource, listSources, updateSource } from '../../store/sources';
 import type { AppEnv } from '../context';
 import { requireAdmin } from '../middleware';
-import { presentSource } from '../present';
+import { presentPollReport, presentSource } from '../present';
 import { problemResponses } from '../problem';
 import { PollReportSchema, SourceSchema } from '../schemas';
 
@@ -20,8 +20,13 @@ const NewSourceSchema = z
     title: z.string().max(200).optional(),
     minIntervalSeconds: z.number().int().min(60).max(604_800).optional(),
     maxIntervalSeconds: z.number().int().min(60).max(2_592_000).optional(),
+    force: z.boolean().optional().openapi({ description: 'Add the source even when the URL does not answer with a feed now (the failure is recorded on the source).' }),
   })
   .openapi('NewSource');
+
+const CreatedSourceSchema = SourceSchema.extend({
+  poll: PollReportSchema.openapi({ description: 'The first poll, made at once' }),
+}).openapi('CreatedSource');
 
 const SourcePatchSchema = z
   .object({
@@ -56,13 +61,13 @@ const createSourceRoute = createRoute({
   method: 'post',
   path: '/api/sources',
   tags: ['Sources'],
-  summary: 'Add a source by feed URL or page URL (autodiscovery)',
+  summary: 'Add a source by feed URL or page URL (autodiscovery); it is fetched first and polled at once',
   security,
   request: { body: { required: true, content: { 'application/json': { schema: NewSourceSchema } } } },
   responses: {
-    201: { description: 'Added', content: { 'application/json': { schema: SourceSchema } } },
-    200: { description: 'Already present', content: { 'application/json': { schema: SourceSchema } } },
-    ...problemResponses('validation_failed', 'invalid_url', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'no_feed_found', 'payload_too_large'),
+    201: { description: 'Added and polled: the source after its first poll, with that poll\'s report', content: { 'application/json': { schema: CreatedSourceSchema } } },
+    200: { description: 'Already present (not polled)', content: { 'application/json': { schema: SourceSchema } } },
+    ...problemResponses('validation_failed', 'invalid_url', 'unauthorized', 'cross_origin_rejected', 'rate_limited', 'no_feed_found', 'feed_unreachable', 'payload_too_large'),
   },
 });
 
@@ -169,8 +174,9 @@ export function sourceRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(createSourceRoute, async (c) => {
     const body = c.req.valid('json');
-    const { source, created } = await addSource(c.var.deps.pipeline, body);
-    return c.json(presentSource(source), created ? 201 : 200);
+    const { source, created, poll } = await addSource(c.var.deps.pipeline, body);
+    if (!created || !poll) return c.json(presentSource(source), 200);
+    return c.json({ ...presentSource(source), poll: presentPollReport(poll) }, 201);
   });
 
   app.openapi(importRoute, async (c) => {
@@ -203,7 +209,7 @@ export function sourceRoutes(): OpenAPIHono<AppEnv> {
     const report = await pollSourceNow(c.var.deps.pipeline, id);
     if (report === 'not_found') throw new AppError(404, 'source_not_found', `no source ${id}`);
     if (report === 'busy') throw new AppError(409, 'poll_in_progress', `source ${id} is being polled right now (by the scheduler or another process); try again shortly`);
-    return c.json({ ...report, nextPollAt: new Date(report.nextPollAt).toISOString() }, 200);
+    return c.json(presentPollReport(report), 200);
   });
 
   return app;
