@@ -23,6 +23,8 @@ const settingsSchema = z.object({
   POLL_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   TRUST_PROXY: booleanString.default(false),
+  WEBSUB_HUB_URL: z.url().optional(),
+  WEBSUB_SUBSCRIBE: booleanString.default(true),
 });
 
 export interface Config {
@@ -44,6 +46,13 @@ export interface Config {
   /** Behind one reverse proxy: rate limits key on the last X-Forwarded-For hop. */
   trustProxy: boolean;
   userAgent: string;
+  /** A WebSub hub our topic feeds advertise and ping when they change (WEBSUB_HUB_URL). */
+  websubHubUrl: string | null;
+  /**
+   * Subscribe to the hubs feeds advertise (WEBSUB_SUBSCRIBE, default on). Only with PUBLIC_URL
+   * set: a hub must reach the callback, and the localhost default is reachable by no hub.
+   */
+  websubSubscribe: boolean;
 }
 
 export const VERSION = '0.1.0';
@@ -77,5 +86,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDays: s.RETENTION_DAYS,
     trustProxy: s.TRUST_PROXY,
     userAgent: `topicwire/${VERSION} (+${publicUrl})`,
+    websubHubUrl: s.WEBSUB_HUB_URL ?? null,
+    websubSubscribe: s.WEBSUB_SUBSCRIBE && s.PUBLIC_URL !== undefined,
   };
 }

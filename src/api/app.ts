@@ -15,6 +15,7 @@ import { itemRoutes } from './routes/items';
 import { sourceRoutes } from './routes/sources';
 import { systemRoutes } from './routes/system';
 import { topicRoutes } from './routes/topics';
+import { webSubRoutes } from './routes/websub';
 import { adminPageRoutes } from './pages/admin-pages';
 import { docsPageRoutes } from './pages/docs-page';
 import { publicPageRoutes } from './pages/public-pages';
@@ -42,19 +43,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // 3. Rate limits before anything costly, the token check included, so guessing it is slow too.
   app.use('*', rateLimit());
   // 4. Bodies are capped before any handler reads them.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, 413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`),
-    }),
-  );
+  //    A WebSub push is a whole feed: its callback caps it at the fetch size limit instead.
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, 413, 'payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`),
+  });
+  app.use('*', async function limitRequestBody(c, next) {
+    return c.req.path.startsWith('/websub/') ? next() : limitBody(c, next);
+  });
 
   app.route('/', systemRoutes());
   app.route('/', feedRoutes(deps.feedCache));
   app.route('/', itemRoutes());
   app.route('/', topicRoutes());
   app.route('/', sourceRoutes());
+  app.route('/', webSubRoutes());
   app.route('/', publicPageRoutes());
   app.route('/', adminPageRoutes());
   app.route('/', docsPageRoutes((origin) => app.getOpenAPI31Document(documentConfig(origin))));
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       { name: 'Topics', description: 'Countries (built in) and custom topics: definitions, preview, re-tagging.' },
       { name: 'Sources', description: 'The feeds topicwire polls.' },
       { name: 'System', description: 'Health, metrics, OPML.' },
+      { name: 'WebSub', description: 'The callback WebSub hubs call: verification of intent and content distribution.' },
       { name: 'Pages', description: 'HTML pages for people (server-rendered).' },
     ],
   });

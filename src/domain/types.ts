@@ -37,6 +37,9 @@ export interface ParsedFeed {
   siteUrl: string | null;
   description: string | null;
   language: string | null;
+  /** WebSub: the hub the feed advertises (`rel="hub"`), and its own URL (`rel="self"`). */
+  hubUrl?: string | null;
+  selfUrl?: string | null;
   entries: Entry[];
 }
 

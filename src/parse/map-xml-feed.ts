@@ -17,6 +17,8 @@
  * - enclosures: <enclosure>, <media:content> (also inside <media:group>), <media:thumbnail>,
  *   Atom <link rel="enclosure">; without a type, typed from `medium` or the file extension.
  * - language: the entry's <dc:language> or xml:lang, else the feed's.
+ * - feed hubUrl / selfUrl (WebSub): the feed's first <link rel="hub"> / <link rel="self">
+ *   (<atom:link> in RSS).
  */
 import { guessMediaType } from '../domain/media-type';
 import type { Enclosure, Entry, ParsedFeed } from '../domain/types';
@@ -159,8 +161,24 @@ export async function mapXmlFeed(output: RawRecord, context: XmlFeedContext): Pr
         : htmlToText(firstText(output.rawDescription, output.rawDcDescription, output.rawItunesSummary) ?? ''),
     ),
     language,
+    ...webSubLinks(isAtom ? output.rawRenamedLink : [...nodeList(output.rawAtomLink), ...nodeList(output.rawLink)], base),
     entries,
   };
+}
+
+/** WebSub discovery (§4): the first `rel="hub"` and `rel="self"` links of the feed. */
+function webSubLinks(links: unknown, base: string | null): { hubUrl: string | null; selfUrl: string | null } {
+  let hubUrl: string | null = null;
+  let selfUrl: string | null = null;
+  for (const node of nodeList(links)) {
+    const a = nodeAttributes(node);
+    const rels = (a.rel ?? '').trim().toLowerCase().split(/\s+/);
+    const href = a.href === undefined ? null : resolveWebUrl(a.href, base);
+    if (href === null) continue;
+    if (rels.includes('hub')) hubUrl ??= href;
+    if (rels.includes('self')) selfUrl ??= href;
+  }
+  return { hubUrl, selfUrl };
 }
 
 function mapRssItem(item: RawRecord, scope: Scope): EntryDraft {

@@ -20,4 +20,10 @@ export interface PipelineDeps {
   /** Items published more than this many days ago are removed (RETENTION_DAYS; 0 or absent = never). */
   retentionDays?: number;
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /**
+   * WebSub: absent = off. `subscribe`: subscribe to hubs that feeds advertise (the callback is
+   * `{publicUrl}/websub/{id}`, so PUBLIC_URL must reach this server); `hubUrl`: the hub our topic
+   * feeds advertise and ping (WEBSUB_HUB_URL).
+   */
+  websub?: { publicUrl: string; subscribe: boolean; hubUrl: string | null };
 }

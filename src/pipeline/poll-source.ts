@@ -32,6 +32,8 @@ import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
 import { computeNextPollAt } from './schedule';
+import { ensureSubscription, SAFETY_POLL_MS } from './websub';
+import { hasActiveSubscription } from '../store/websub';
 
 export interface PollReport {
   sourceId: number;
@@ -99,68 +101,123 @@ export async function pollSource(deps: PipelineDeps, source: SourceRow | Claimed
       return report;
     }
 
-    const feed = await parseFeed(fetched.text, { baseUrl: fetched.url });
-    const now = deps.now();
-    const limit = deps.maxEntriesPerPoll ?? DEFAULT_MAX_ENTRIES_PER_POLL;
-    const taken = newestEntries(feed.entries, limit, now);
-    const skippedEntries = feed.entries.length - taken.length;
-    // Identities are decided over the whole document read: whether a link names one story
-    // depends on the other entries (see dedup/entry-key.ts).
-    const document: DocumentContext = { siteUrl: feed.siteUrl, feedUrl: fetched.url };
-    const identities = identifyEntries(taken, document);
-    const matcher = await deps.matchers.get(db);
-    const seen = new Set<string>();
-    let newEntries = 0;
-    let updatedEntries = 0;
-    let nextPollAt = 0;
-    // At least one round, so that an empty document still records its poll state.
-    for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
-      if (start > 0) await yieldToEventLoop();
-      const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen, document, identities.slice(start, start + POLL_CHUNK_ENTRIES));
-      const known = await findKnownEntries(db, source.id, prepared.map((p) => p.entryKey));
-      const last = start + POLL_CHUNK_ENTRIES >= taken.length;
-      const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
-        nextPollAt = await scheduleAfterSuccess(deps, source, now, itemsLastWeek, newEntries + chunkNew, fetched.retryAfterSeconds);
+    return await ingestDocument(deps, source, fetched, { startedAt, itemsLastWeek, movedTo });
+  } catch (error) {
+    return recordFailure(deps, source, error, startedAt);
+  }
+}
+
+/** A feed document to store: fetched by a poll, or pushed by a WebSub hub. */
+export interface FeedDocument {
+  text: string;
+  /** The URL it came from (the base for relative links). */
+  url: string;
+  httpStatus: number;
+  etag: string | null;
+  lastModified: string | null;
+  retryAfterSeconds: number | null;
+  /** Bytes read from the network (0 for a push, which is not a fetch). */
+  bodyBytes?: number;
+}
+
+/**
+ * parse → dedup → tag → store for one document, the second half of a poll and the whole of a
+ * WebSub push. A push (`push: true`) leaves the source's schedule and validators alone.
+ */
+export async function ingestDocument(
+  deps: PipelineDeps,
+  source: SourceRow,
+  fetched: FeedDocument,
+  options: { startedAt: number; itemsLastWeek?: number | null; movedTo?: string | null; push?: boolean },
+): Promise<PollReport> {
+  const { db } = deps;
+  const base = { sourceId: source.id, url: source.url };
+  const { movedTo = null } = options;
+  const feed = await parseFeed(fetched.text, { baseUrl: fetched.url });
+  const now = deps.now();
+  if (!options.push) {
+    // A hub the feed advertises is subscribed to (or renewed); never a reason for a poll to fail.
+    try {
+      await ensureSubscription(deps, source, { hubUrl: feed.hubUrl ?? null, selfUrl: feed.selfUrl ?? null }, now);
+    } catch (error) {
+      deps.log?.('websub_failed', { source: source.url, error: describeError(error) });
+    }
+  }
+  const limit = deps.maxEntriesPerPoll ?? DEFAULT_MAX_ENTRIES_PER_POLL;
+  const taken = newestEntries(feed.entries, limit, now);
+  const skippedEntries = feed.entries.length - taken.length;
+  // Identities are decided over the whole document read: whether a link names one story
+  // depends on the other entries (see dedup/entry-key.ts).
+  const document: DocumentContext = { siteUrl: feed.siteUrl, feedUrl: fetched.url };
+  const identities = identifyEntries(taken, document);
+  const matcher = await deps.matchers.get(db);
+  const seen = new Set<string>();
+  let newEntries = 0;
+  let updatedEntries = 0;
+  let nextPollAt = 0;
+  // At least one round, so that an empty document still records its poll state.
+  for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
+    if (start > 0) await yieldToEventLoop();
+    const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen, document, identities.slice(start, start + POLL_CHUNK_ENTRIES));
+    const known = await findKnownEntries(db, source.id, prepared.map((p) => p.entryKey));
+    const last = start + POLL_CHUNK_ENTRIES >= taken.length;
+    const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
+      if (options.push) {
+        // A push is not a poll: the poll schedule and validators stay as they are.
+        nextPollAt = source.nextPollAt;
         return {
-          ...(movedTo ? { url: movedTo } : {}),
           title: source.title ?? feed.title,
           siteUrl: source.siteUrl ?? feed.siteUrl,
           description: feed.description,
           language: feed.language,
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          lastPolledAt: now,
+          lastPolledAt: source.lastPolledAt ?? now,
           lastSuccessAt: now,
           nextPollAt,
           lastStatus: 'ok',
-          lastHttpStatus: fetched.httpStatus,
+          lastHttpStatus: source.lastHttpStatus,
           lastError: null,
           errorCount: 0,
           lastNewItems: newEntries + chunkNew,
         };
-      } : null);
-      newEntries += stored.newEntries;
-      updatedEntries += stored.updatedEntries;
-    }
-    deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}), ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
-    return {
-      ...base,
-      status: 'ok',
-      entries: feed.entries.length,
-      newEntries,
-      updatedEntries,
-      skippedEntries,
-      httpStatus: fetched.httpStatus,
-      error: null,
-      errorCode: null,
-      durationMs: now - startedAt,
-      nextPollAt,
-      movedTo,
-      fetchedBytes: fetched.bodyBytes,
-    };
-  } catch (error) {
-    return recordFailure(deps, source, error, startedAt);
+      }
+      nextPollAt = await scheduleAfterSuccess(deps, source, now, options.itemsLastWeek ?? null, newEntries + chunkNew, fetched.retryAfterSeconds);
+      return {
+        ...(movedTo ? { url: movedTo } : {}),
+        title: source.title ?? feed.title,
+        siteUrl: source.siteUrl ?? feed.siteUrl,
+        description: feed.description,
+        language: feed.language,
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        lastPolledAt: now,
+        lastSuccessAt: now,
+        nextPollAt,
+        lastStatus: 'ok',
+        lastHttpStatus: fetched.httpStatus,
+        lastError: null,
+        errorCount: 0,
+        lastNewItems: newEntries + chunkNew,
+      };
+    } : null);
+    newEntries += stored.newEntries;
+    updatedEntries += stored.updatedEntries;
   }
+  deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}), ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
+  return {
+    ...base,
+    status: 'ok',
+    entries: feed.entries.length,
+    newEntries,
+    updatedEntries,
+    skippedEntries,
+    httpStatus: fetched.httpStatus,
+    error: null,
+    errorCode: null,
+    durationMs: now - options.startedAt,
+    nextPollAt,
+    movedTo,
+    fetchedBytes: fetched.bodyBytes ?? 0,
+  };
 }
 
 async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unknown, startedAt: number): Promise<PollReport> {
@@ -230,6 +287,8 @@ async function scheduleAfterSuccess(
   newEntries: number,
   serverDelaySeconds: number | null,
 ): Promise<number> {
+  // A source a hub pushes is polled once a day, in case a push was lost.
+  if (deps.websub && (await hasActiveSubscription(deps.db, source.id, now))) return now + SAFETY_POLL_MS;
   const recent = itemsLastWeek ?? (await countSourceItemsSince(deps.db, source.id, now - WEEK_MS));
   return computeNextPollAt({
     now,

@@ -81,6 +81,7 @@ export async function createNodeRuntime(
     matchers: createMatcherCache(),
     maxEntriesPerPoll: config.pollMaxEntries,
     retentionDays: config.retentionDays,
+    websub: { publicUrl: config.publicUrl, subscribe: config.websubSubscribe, hubUrl: config.websubHubUrl },
     ...(overrides.log ? { log: overrides.log } : {}),
   };
   await seedTopics(db);

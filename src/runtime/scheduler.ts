@@ -5,6 +5,7 @@
 import { pollDue } from '../pipeline/poll-due';
 import type { PipelineDeps } from '../pipeline/deps';
 import { applyRetention } from '../pipeline/retention';
+import { renewSubscriptions } from '../pipeline/websub';
 import { retagPending } from '../pipeline/topics';
 
 export interface Scheduler {
@@ -31,6 +32,8 @@ export function startScheduler(
     }
     await retagPending(deps);
     await applyRetention(deps);
+    // WebSub leases that end soon are renewed (a source's own poll renews it too).
+    await renewSubscriptions(deps);
   }
 
   function runOnce(): Promise<void> {

@@ -122,6 +122,7 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
     matchers: createMatcherCache(),
     maxEntriesPerPoll: config.pollMaxEntries,
     retentionDays: config.retentionDays,
+    websub: { publicUrl: config.publicUrl, subscribe: config.websubSubscribe, hubUrl: config.websubHubUrl },
     ...(env.LOG_EVENTS === 'false'
       ? {}
       : { log: (event: string, fields: Record<string, unknown>) => console.log(JSON.stringify({ event, ...fields })) }),

@@ -65,6 +65,8 @@ export interface WorkerEnv {
   FETCH_TIMEOUT_MS?: string;
   FETCH_MAX_BODY_BYTES?: string;
   POLL_CONCURRENCY?: string;
+  WEBSUB_HUB_URL?: string;
+  WEBSUB_SUBSCRIBE?: string;
   /** Sources one cron invocation polls itself; the rest go to POLL_QUEUE. */
   CRON_POLL_LIMIT?: string;
   /** Re-tagging steps (500 items each) one cron invocation takes. */

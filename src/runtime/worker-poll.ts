@@ -19,6 +19,7 @@
 import { pollSources } from '../pipeline/poll-due';
 import type { PollReport } from '../pipeline/poll-source';
 import { applyRetention } from '../pipeline/retention';
+import { renewSubscriptions } from '../pipeline/websub';
 import { retagPending } from '../pipeline/topics';
 import { claimSources, listSourcesById } from '../store/sources';
 import type { WorkerRuntime } from './worker-deps';
@@ -62,6 +63,7 @@ export async function runCronPoll(runtime: WorkerRuntime, scheduledTime: number)
   const retagSteps = await retagPending(pipeline, settings.cronRetagSteps);
   // A few bounded steps per invocation keep the cron within its CPU budget; the rest waits.
   const expired = await applyRetention(pipeline, 4);
+  const renewed = await renewSubscriptions(pipeline);
   pipeline.log?.('cron', {
     due: due.length,
     polled: polled.length,
@@ -69,6 +71,7 @@ export async function runCronPoll(runtime: WorkerRuntime, scheduledTime: number)
     enqueued,
     retagSteps,
     expired,
+    renewed,
   });
   return { due: due.length, polled, enqueued, retagSteps };
 }

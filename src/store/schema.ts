@@ -152,6 +152,31 @@ export const tombstones = sqliteTable(
   (t) => [primaryKey({ columns: [t.sourceId, t.entryKey] })],
 );
 
+/**
+ * WebSub subscriptions (one per source): the hub and topic (the feed's self URL) we asked for,
+ * the secret pushes are signed with, and the lease the hub granted. `pending` until the hub
+ * verifies our intent; `active` until `expires_at`; `denied` when the hub refused.
+ */
+export const websubSubscriptions = sqliteTable(
+  'websub_subscriptions',
+  {
+    sourceId: integer('source_id')
+      .primaryKey()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    hubUrl: text('hub_url').notNull(),
+    topicUrl: text('topic_url').notNull(),
+    secret: text('secret').notNull(),
+    state: text('state', { enum: ['pending', 'active', 'denied'] }).notNull(),
+    leaseSeconds: integer('lease_seconds'),
+    requestedAt: integer('requested_at').notNull(),
+    verifiedAt: integer('verified_at'),
+    expiresAt: integer('expires_at'),
+    lastPushAt: integer('last_push_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('websub_subscriptions_expiry_idx').on(t.state, t.expiresAt)],
+);
+
 /** Small key/value facts about the database itself (seed version, first start). */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

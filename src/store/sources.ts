@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, lte, or, sql }
 import type { Db } from './db';
 import { runBatch } from './db';
 import { bumpDataVersion } from './meta';
-import { itemSources, itemTopics, items, sources, tombstones } from './schema';
+import { itemSources, itemTopics, items, sources, tombstones, websubSubscriptions } from './schema';
 
 export type SourceRow = typeof sources.$inferSelect;
 
@@ -221,6 +221,7 @@ export async function deleteSource(db: Db, id: number): Promise<boolean> {
     db.delete(items).where(inArray(items.id, orphans)),
     db.delete(itemSources).where(eq(itemSources.sourceId, id)),
     db.delete(tombstones).where(eq(tombstones.sourceId, id)),
+    db.delete(websubSubscriptions).where(eq(websubSubscriptions.sourceId, id)),
     db.delete(sources).where(eq(sources.id, id)),
   ]);
   return true;

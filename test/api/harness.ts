@@ -71,6 +71,8 @@ export async function startHarness(
       ALLOW_PRIVATE_SOURCES: 'true',
       POLL_INTERVAL_SECONDS: '0',
       PUBLIC_URL: 'http://topicwire.test',
+      // Golem's feed advertises a real hub (superfeedr): tests must not subscribe to it.
+      WEBSUB_SUBSCRIBE: 'false',
       ...options.env,
     },
     // A clock that still moves (1 ms a reading): the matcher cache tells rule versions apart by

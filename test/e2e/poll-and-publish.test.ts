@@ -49,6 +49,8 @@ beforeAll(async () => {
     ALLOW_PRIVATE_SOURCES: 'true',
     POLL_INTERVAL_SECONDS: '0',
     PUBLIC_URL: 'http://topicwire.test',
+    // Golem's feed advertises a real hub (superfeedr): the test must not subscribe to it.
+    WEBSUB_SUBSCRIBE: 'false',
   });
   app = createApp(runtime.app);
   for (const path of [...Object.keys(FEEDS), '/broken.xml', '/gone.xml']) {
