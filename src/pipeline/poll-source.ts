@@ -28,6 +28,7 @@ import { fetchFeed } from '../fetch/fetch-feed';
 import { parseFeed } from '../parse/parse-feed';
 import { findKnownEntries, saveEntries, savePoll, type EntryUpdate, type KnownEntry, type PreparedEntry } from '../store/items';
 import { countSourceItemsSince, findSourceIdByUrl, recordNotModified, type ClaimedSource, type SourcePollState, type SourceRow } from '../store/sources';
+import { detectDocumentLanguages } from '../tag/detect-language';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
@@ -372,7 +373,12 @@ export function prepareEntries(
   identities = identifyEntries(entries, document),
 ): PreparedEntry[] {
   const prepared: PreparedEntry[] = [];
-  entries.forEach((entry, index) => {
+  // The language each entry is tagged and stored with: declared, else detected (one detection
+  // for the document's undeclared entries, see tag/detect-language.ts).
+  const languages = detectDocumentLanguages(entries);
+  entries.forEach((declared, index) => {
+    const language = languages[index] ?? null;
+    const entry = declared.language === language ? declared : { ...declared, language };
     const { entryKey: key, articleUrl } = identities[index] as (typeof identities)[number];
     if (seen.has(key)) return;
     seen.add(key);

@@ -6,10 +6,13 @@ import countries from 'world-countries';
 import {
   checkThresholds,
   evaluateTopics,
+  evaluateSets,
   formatReport,
+  labelledSetDirectories,
   parseCliArguments,
   parseLabelledRecords,
   scoreCounts,
+  textLanguageOf,
   type LabelledRecord,
   type TopicTagger,
 } from './eval-topics';
@@ -81,6 +84,26 @@ describe('evaluateTopics', () => {
     ]);
   });
 
+  it('groups every pair by the language the text is written in, before the declared one', () => {
+    const written = evaluateTopics(
+      [
+        { ...record('k1', 'kk', ['kazakhstan']), textLang: 'kk-Latn' },
+        { ...record('k2', null, ['kazakhstan']), textLang: 'kk-Latn' },
+        record('k3', 'kk', ['russia']),
+      ],
+      taggerFrom({ 'item k1': ['kazakhstan'], 'item k3': ['kazakhstan'] }),
+    );
+    expect(written.perTextLanguage.map((row) => [row.lang, row.support, row.predicted, row.truePositives])).toEqual([
+      ['kk-Latn', 2, 1, 1],
+      ['kk', 1, 1, 0],
+    ]);
+    expect(written.perLanguage.kazakhstan?.map((row) => [row.lang, row.support, row.recall])).toEqual([
+      ['kk-Latn', 2, 0.5],
+      ['kk', 0, null],
+    ]);
+    expect(textLanguageOf({ lang: null })).toBe('und');
+  });
+
   it('lists every false positive and false negative with what was expected and what came back', () => {
     expect(evaluation.falsePositives).toEqual([
       { feed: 'hand-made', id: 'b', title: 'item b', expected: ['russia'], got: ['russia', 'ukraine'], topics: ['ukraine'] },
@@ -143,6 +166,16 @@ describe('parseCliArguments', () => {
     expect(options).toMatchObject({ json: true, minPrecision: 0.97, minRecall: 0.93 });
   });
 
+  it('reads every labelled set unless --dir names some', () => {
+    expect(parseCliArguments([]).directories).toEqual(labelledSetDirectories);
+    expect(labelledSetDirectories.map((directory) => directory.split('/').filter(Boolean).at(-1))).toEqual([
+      'labelled',
+      'languages',
+      'languages-heldout',
+    ]);
+    expect(parseCliArguments(['--dir', '/tmp/a', '--dir', '/tmp/b']).directories).toEqual(['/tmp/a', '/tmp/b']);
+  });
+
   it.each([[['--min-recall']], [['--min-precision', '97']], [['--verbose']]])('rejects %o', (args) => {
     expect(() => parseCliArguments(args)).toThrow();
   });
@@ -156,9 +189,29 @@ describe('formatReport', () => {
     expect(report).toContain('False positives (1 items)');
     expect(report).toContain('expected [kazakhstan, russia]  got [russia]  (kazakhstan)');
   });
+
+  it('prints each set overall and by language when given several sets', () => {
+    const { all, sets } = evaluateSets(
+      [
+        { name: 'dev', records: records.slice(0, 3) },
+        { name: 'held-out', records: records.slice(3) },
+      ],
+      tagger,
+    );
+    const report = formatReport(all, sets);
+    expect(report).toMatch(/^dev\s+3\s+3\s+2\s+1\s+1\s+0\.667\s+0\.667\s+0\.667$/m);
+    expect(report).toMatch(/^held-out\s+2\s+1\s+1\s+0\s+1\s+1\.000\s+0\.500\s+0\.667$/m);
+    expect(report).toContain('held-out by language');
+    expect(report).toMatch(/^all sets by language/m);
+  });
 });
 
 describe('parseLabelledRecords', () => {
+  it('keeps the language of the text when a record has one', () => {
+    const text = `${JSON.stringify({ ...record('a', null, []), textLang: 'uz-Cyrl' })}\n`;
+    expect(parseLabelledRecords(text, 'f.jsonl')[0]?.textLang).toBe('uz-Cyrl');
+  });
+
   it('names the file and line of a malformed record', () => {
     const text = `${JSON.stringify(record('a', 'en', []))}\n{"feed":"f","id":"b","title":"t","countries":"russia"}\n`;
     expect(() => parseLabelledRecords(text, 'f.jsonl')).toThrow('f.jsonl:2: "countries" must be an array of slugs');
@@ -199,5 +252,32 @@ describe('labelled set', () => {
     expect(records.map(({ id, title, summary }) => ({ id, title, summary }))).toEqual(
       items.map(({ id, title, summary }) => ({ id, title, summary })),
     );
+  });
+});
+
+// The hand-written sets of issue 12: one file per language of the text, the same languages in
+// both folders, held-out ids numbered from 501, every label a known slug.
+const languageFolders = ['languages', 'languages-heldout'] as const;
+
+describe.each(languageFolders)('%s/', (folder) => {
+  const files = readdirSync(join(topicsDirectory, folder)).filter((name) => name.endsWith('.jsonl'));
+
+  it('holds the same languages as its sibling folder', () => {
+    const sibling = folder === 'languages' ? 'languages-heldout' : 'languages';
+    expect(files.sort()).toEqual(readdirSync(join(topicsDirectory, sibling)).filter((name) => name.endsWith('.jsonl')).sort());
+  });
+
+  it.each(files)('%s: every record is written in its file\'s language, with known sorted slugs and unique ids', (name) => {
+    const records = parseLabelledRecords(readFileSync(join(topicsDirectory, folder, name), 'utf8'), name);
+    const language = name.replace(/\.jsonl$/, '');
+    expect(records.length).toBeGreaterThanOrEqual(folder === 'languages' ? 32 : 12);
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+    for (const r of records) {
+      // zh.jsonl also holds traditional-script items (zh-Hant) from Taiwan and Hong Kong feeds.
+      expect([language, `${language}-Hant`], r.id).toContain(r.textLang);
+      expect(Number(r.id.split('-').at(-1)) >= 501, r.id).toBe(folder === 'languages-heldout');
+      expect(r.countries.filter((slug) => !knownSlugs.has(slug)), r.id).toEqual([]);
+      expect(r.countries, r.id).toEqual([...new Set(r.countries)].sort());
+    }
   });
 });

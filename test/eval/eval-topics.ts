@@ -1,8 +1,16 @@
 /**
- * Measures the country matcher against the hand-labelled set in test/fixtures/topics/labelled/
- * (issue 3, "Measured quality"; the labelling rules are in test/fixtures/topics/LABELLING.md).
+ * Measures the country matcher against the hand-labelled sets in test/fixtures/topics/ (issues 3
+ * and 12, "Measured quality"; the labelling rules are in test/fixtures/topics/LABELLING.md):
+ * labelled/ (real feeds, mostly English), languages/ (hand-written items in 28 languages) and
+ * languages-heldout/ (the same languages, for evaluation only: never read while building rules).
  *
- *   npx tsx test/eval/eval-topics.ts [--json] [--min-precision 0.97] [--min-recall 0.93] [--dir DIR]
+ *   npm run eval:topics [-- --json] [--min-precision 0.97] [--min-recall 0.93] [--dir DIR …]
+ *
+ * Without --dir every set is read. The report gives each set's overall figures, then precision
+ * and recall per language of the text (the record's `textLang`, which says what the text is
+ * written in, e.g. kk-Latn; else its declared `lang`; else "und"), then Kazakhstan and Russia per
+ * language, then every mistake. Items whose feed declares no language are tagged with the language
+ * the pipeline would detect for them (src/tag/detect-language.ts), as in production.
  *
  * Counting: every (item, country) pair is one decision. A pair the matcher gives and the labels
  * hold is a true positive, one it gives that the labels lack a false positive, one the labels
@@ -13,13 +21,15 @@
  * With thresholds given, the process exits 1 when an overall figure is below one (or null).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface LabelledRecord {
   feed: string;
   id: string;
   lang: string | null;
+  /** The language (and script) the text is really written in, when it may differ from `lang`. */
+  textLang?: string;
   title: string;
   summary: string | null;
   /** Gold country slugs. */
@@ -76,7 +86,9 @@ export interface TopicEvaluation {
   overall: SupportedScores;
   /** Sorted by support, largest first, then by slug. */
   perTopic: TopicScores[];
-  /** For each focus topic, its figures per item language (sorted by support). */
+  /** Every pair, by the language of the text (`textLang`, else `lang`, else "und"), sorted by support. */
+  perTextLanguage: LanguageScores[];
+  /** For each focus topic, its figures per language of the text (sorted by support). */
   perLanguage: Record<string, LanguageScores[]>;
   falsePositives: Mistake[];
   falseNegatives: Mistake[];
@@ -89,6 +101,11 @@ export interface EvaluateOptions {
 
 const defaultFocusTopics = ['kazakhstan', 'russia'] as const;
 const unknownLanguage = 'und';
+
+/** The language a record is grouped under: what its text is written in, else what its feed declares. */
+export function textLanguageOf(record: Pick<LabelledRecord, 'lang' | 'textLang'>): string {
+  return record.textLang ?? record.lang ?? unknownLanguage;
+}
 
 function ratioOrNull(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
@@ -138,6 +155,7 @@ export function evaluateTopics(
   const focusTopics = new Set(options.focusTopics ?? defaultFocusTopics);
   const perTopic = new Map<string, Tally>();
   const perTopicLanguage = new Map<string, Map<string, Tally>>();
+  const perTextLanguage = new Map<string, Tally>();
   const overall = emptyTally();
   const falsePositives: Mistake[] = [];
   const falseNegatives: Mistake[] = [];
@@ -146,14 +164,14 @@ export function evaluateTopics(
   for (const record of records) {
     const expected = new Set(record.countries);
     const got = new Set(matcher.tag({ title: record.title, summary: record.summary, language: record.lang }));
-    const lang = record.lang ?? unknownLanguage;
+    const lang = textLanguageOf(record);
     const extra: string[] = [];
     const missing: string[] = [];
 
     for (const topic of new Set([...expected, ...got])) {
       const isExpected = expected.has(topic);
       const isPredicted = got.has(topic);
-      const tallies = [overall, tallyFor(perTopic, topic)];
+      const tallies = [overall, tallyFor(perTopic, topic), tallyFor(perTextLanguage, lang)];
       if (focusTopics.has(topic)) {
         let byLanguage = perTopicLanguage.get(topic);
         if (byLanguage === undefined) {
@@ -197,28 +215,30 @@ export function evaluateTopics(
     }));
 
   const perLanguage: Record<string, LanguageScores[]> = {};
-  for (const topic of focusTopics) {
-    const byLanguage = perTopicLanguage.get(topic) ?? new Map<string, Tally>();
-    perLanguage[topic] = [...byLanguage]
-      .map(([lang, tally]) => ({ name: lang, support: tally.support, tally }))
-      .sort(bySupportThenName)
-      .map(({ name, tally }): LanguageScores => ({
-        lang: name,
-        support: tally.support,
-        predicted: tally.predicted,
-        ...scoreCounts(tally),
-      }));
-  }
+  for (const topic of focusTopics) perLanguage[topic] = languageRows(perTopicLanguage.get(topic) ?? new Map<string, Tally>());
 
   return {
     itemCount: records.length,
     exactMatchCount,
     overall: { support: overall.support, predicted: overall.predicted, ...scoreCounts(overall) },
     perTopic: topicScores,
+    perTextLanguage: languageRows(perTextLanguage),
     perLanguage,
     falsePositives,
     falseNegatives,
   };
+}
+
+function languageRows(byLanguage: Map<string, Tally>): LanguageScores[] {
+  return [...byLanguage]
+    .map(([lang, tally]) => ({ name: lang, support: tally.support, tally }))
+    .sort(bySupportThenName)
+    .map(({ name, tally }): LanguageScores => ({
+      lang: name,
+      support: tally.support,
+      predicted: tally.predicted,
+      ...scoreCounts(tally),
+    }));
 }
 
 /** Parses one JSON Lines file of labelled records; throws with the file and line on a bad record. */
@@ -257,10 +277,12 @@ function toLabelledRecord(value: unknown, where: string): LabelledRecord {
     throw new Error(`${where}: "countries" must be an array of slugs`);
   }
   const note = optionalText('note');
+  const textLang = optionalText('textLang');
   return {
     feed: text('feed'),
     id: text('id'),
     lang: optionalText('lang'),
+    ...(textLang === null ? {} : { textLang }),
     title: text('title'),
     summary: optionalText('summary'),
     countries,
@@ -320,11 +342,16 @@ function formatMistakes(heading: string, mistakes: readonly Mistake[]): string {
 }
 
 /** The human report: per-topic table, overall, the per-language breakdowns, then every mistake. */
-export function formatReport(evaluation: TopicEvaluation): string {
+export function formatReport(evaluation: TopicEvaluation, sets: readonly NamedEvaluation[] = []): string {
   const overallRow = ['overall (micro)', ...scoreCells(evaluation.overall)];
   const sections = [
     `${evaluation.itemCount} items, ${evaluation.exactMatchCount} tagged exactly as labelled`,
     formatTable('topic', [...evaluation.perTopic.map((t) => [t.topic, ...scoreCells(t)]), overallRow]),
+    ...(sets.length > 1 ? [formatTable('set', sets.map(({ name, evaluation: e }) => [name, ...scoreCells(e.overall)]))] : []),
+    ...sets.map(({ name, evaluation: e }) =>
+      formatTable(`${name} by language`, e.perTextLanguage.map((row) => [row.lang, ...scoreCells(row)])),
+    ),
+    formatTable('all sets by language', evaluation.perTextLanguage.map((row) => [row.lang, ...scoreCells(row)])),
     ...Object.entries(evaluation.perLanguage).map(([topic, rows]) =>
       rows.length === 0
         ? `${topic} by language: no labels or predictions`
@@ -334,6 +361,12 @@ export function formatReport(evaluation: TopicEvaluation): string {
     formatMistakes('False negatives', evaluation.falseNegatives),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+/** One labelled set (a folder) and its evaluation. */
+export interface NamedEvaluation {
+  name: string;
+  evaluation: TopicEvaluation;
 }
 
 export interface Thresholds {
@@ -355,10 +388,13 @@ export function checkThresholds(overall: Scores, thresholds: Thresholds): string
 
 interface CliOptions extends Thresholds {
   json: boolean;
-  directory: string;
+  directories: string[];
 }
 
-const defaultDirectory = fileURLToPath(new URL('../fixtures/topics/labelled/', import.meta.url));
+/** Every labelled set, in the order the report lists them. */
+export const labelledSetDirectories: readonly string[] = ['labelled', 'languages', 'languages-heldout'].map((name) =>
+  fileURLToPath(new URL(`../fixtures/topics/${name}/`, import.meta.url)),
+);
 
 function parseRatio(flag: string, raw: string | undefined): number {
   const value = raw === undefined ? Number.NaN : Number(raw);
@@ -367,7 +403,7 @@ function parseRatio(flag: string, raw: string | undefined): number {
 }
 
 export function parseCliArguments(args: readonly string[]): CliOptions {
-  const options: CliOptions = { json: false, directory: defaultDirectory, minPrecision: null, minRecall: null };
+  const options: CliOptions = { json: false, directories: [], minPrecision: null, minRecall: null };
   for (let index = 0; index < args.length; index += 1) {
     const flag = args[index];
     if (flag === '--json') options.json = true;
@@ -376,26 +412,57 @@ export function parseCliArguments(args: readonly string[]): CliOptions {
     else if (flag === '--dir') {
       const directory = args[++index];
       if (directory === undefined) throw new Error('--dir needs a directory');
-      options.directory = resolve(directory);
+      options.directories.push(resolve(directory));
     } else throw new Error(`unknown argument ${flag}`);
   }
+  if (options.directories.length === 0) options.directories = [...labelledSetDirectories];
   return options;
 }
 
-async function main(args: readonly string[]): Promise<number> {
-  const options = parseCliArguments(args);
+/**
+ * The tagger the pipeline uses on an item: the country matcher with no custom rules, told the
+ * item's declared language or, when its feed declares none, the detected one.
+ */
+export async function createPipelineTagger(): Promise<TopicTagger> {
   // Loaded here rather than at the top so that the pure functions above can be imported (by
   // the test) without building the country catalogue.
   const { compileMatcher } = await import('../../src/tag/matcher');
   const { loadCountryCatalogue } = await import('../../src/tag/country-catalogue');
+  const { detectDocumentLanguages } = await import('../../src/tag/detect-language');
   const matcher = compileMatcher({ countries: loadCountryCatalogue(), rules: [] });
-  const evaluation = evaluateTopics(loadLabelledRecords(options.directory), matcher);
+  return {
+    tag: (item) => {
+      const [language = null] = detectDocumentLanguages([item]);
+      return matcher.tag({ ...item, language });
+    },
+  };
+}
+
+/** Evaluates each set on its own and all of them together. */
+export function evaluateSets(
+  sets: readonly { name: string; records: readonly LabelledRecord[] }[],
+  tagger: TopicTagger,
+): { all: TopicEvaluation; sets: NamedEvaluation[] } {
+  return {
+    all: evaluateTopics(sets.flatMap((set) => set.records), tagger),
+    sets: sets.map(({ name, records }) => ({ name, evaluation: evaluateTopics(records, tagger) })),
+  };
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  const options = parseCliArguments(args);
+  const tagger = await createPipelineTagger();
+  const { all: evaluation, sets } = evaluateSets(
+    options.directories.map((directory) => ({ name: basename(directory), records: loadLabelledRecords(directory) })),
+    tagger,
+  );
   const failures = checkThresholds(evaluation.overall, options);
   if (options.json) {
     const thresholds = { minPrecision: options.minPrecision, minRecall: options.minRecall, failures };
-    process.stdout.write(`${JSON.stringify({ ...evaluation, thresholds })}\n`);
+    const bySet = Object.fromEntries(sets.map(({ name, evaluation: e }) => [name, { overall: e.overall, perTextLanguage: e.perTextLanguage, perLanguage: e.perLanguage }]));
+    process.stdout.write(`${JSON.stringify({ ...evaluation, sets: bySet, thresholds })}\n`);
   } else {
-    process.stdout.write(formatReport(evaluation));
+    process.stdout.write(formatReport(evaluation, sets));
     if (failures.length > 0) process.stdout.write(`\nBelow threshold: ${failures.join('; ')}\n`);
   }
   return failures.length > 0 ? 1 : 0;
