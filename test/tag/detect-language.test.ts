@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { franc } from 'franc';
 import { describe, expect, it } from 'vitest';
-import { DETECTABLE_LANGUAGES, detectDocumentLanguages, detectLanguage, dominantScript } from '../../src/tag/detect-language';
+import { DETECTABLE_LANGUAGES, detectDocumentLanguages, detectIso6393, detectLanguage, dominantScript } from '../../src/tag/detect-language';
 
 describe('detectLanguage', () => {
   // Sentences written for this test (not from the labelled sets), one per language the issue
@@ -116,6 +117,14 @@ describe('detectLanguage on the labelled sets', () => {
   it.each(['kk', 'ky', 'uz', 'uz-Cyrl', 'fa', 'ar', 'ur'])('tells %s from its neighbours in at least 90% of its items', (language) => {
     const subset = items.filter((item) => item.textLang === language);
     expect(accuracy(subset)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers exactly what franc itself answers, limited to the same languages', () => {
+    const only = ['kaz', 'kir', 'uzn', 'tgk', 'tuk', 'azj', 'khk', 'tur', 'rus', 'ukr', 'bel', 'kat', 'hye', 'arb', 'pes', 'urd',
+      'cmn', 'hin', 'jpn', 'kor', 'eng', 'fra', 'deu', 'spa', 'ita', 'por', 'pol', 'ces', 'nld', 'ell', 'heb', 'tha'];
+    const texts = [...items.map((item) => `${item.title}\n${item.summary ?? ''}`), '', '2025', 'ok', 'ქართული', '한국어 뉴스'];
+    const differences = texts.filter((text) => detectIso6393(text) !== franc(text, { only, minLength: 1 }));
+    expect(differences).toEqual([]);
   });
 
   it('never reads Kazakh or Kyrgyz Cyrillic as Russian', () => {
