@@ -21,8 +21,12 @@ export interface PollDueOptions {
   onProgress?: (report: PollReport, done: number, total: number) => void;
 }
 
-/** Sources claimed at once; a page is polled before the next is claimed. */
-const CLAIM_PAGE = 500;
+/**
+ * Sources claimed at once; a page is polled before the next is claimed. Small enough that
+ * pollers sharing a database share a round (a page of 500 left a second poller idle while the
+ * first worked through it), large enough that claims are a small share of a round's statements.
+ */
+const CLAIM_PAGE = 100;
 /** How long a claim holds: far longer than one page takes, short enough after a crash. */
 export const POLL_LEASE_MS = 15 * 60_000;
 

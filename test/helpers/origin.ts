@@ -1,7 +1,7 @@
 // A real HTTP origin on 127.0.0.1 serving fixture feeds, with validators and a request log.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
@@ -14,6 +14,7 @@ export type Route =
 
 export interface Origin {
   url: string;
+  server: Server;
   requests: Array<{ path: string; headers: IncomingHttpHeaders }>;
   routes: Map<string, Route>;
   close: () => Promise<void>;
@@ -50,6 +51,7 @@ export async function startOrigin(routes: Record<string, Route>): Promise<Origin
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     requests,
     routes: table,
     close: () =>
