@@ -1,6 +1,7 @@
 /** Turns stored rows into the API's JSON shapes and the publish stage's items. */
 import type { PollReport } from '../pipeline/poll-source';
 import type { PublishedItem } from '../publish/render-feed';
+import type { ClusterSource } from './clusters';
 import { sanitizeHtml } from '../publish/sanitize-html';
 import type { ItemCursor, ItemDetail } from '../store/items';
 import { MATCH_END, MATCH_START, type SearchHighlight } from '../store/search';
@@ -25,6 +26,7 @@ export function presentItem(item: ItemDetail) {
     enclosures: item.enclosures,
     topics: item.topics,
     sources: item.sources.map((source) => ({ ...source, firstSeenAt: new Date(source.firstSeenAt).toISOString() })),
+    cluster: { id: item.cluster.id, size: item.cluster.size },
   };
 }
 
@@ -72,7 +74,7 @@ export function presentSource(source: SourceRow & { itemCount?: number }) {
   };
 }
 
-export function toPublishedItem(item: ItemDetail): PublishedItem {
+export function toPublishedItem(item: ItemDetail, alsoReportedBy?: ClusterSource[]): PublishedItem {
   return {
     id: item.id,
     url: item.url,
@@ -92,6 +94,11 @@ export function toPublishedItem(item: ItemDetail): PublishedItem {
     })),
     topics: item.topics.map((topic) => ({ slug: topic.slug, name: topic.name })),
     enclosures: item.enclosures,
+    cluster: {
+      id: item.cluster.id,
+      size: item.cluster.size,
+      alsoReportedBy: (alsoReportedBy ?? []).map((source) => ({ title: source.title ?? hostOf(source.url), siteUrl: source.siteUrl })),
+    },
   };
 }
 

@@ -1,6 +1,9 @@
 /** Zod schemas of the JSON API: they validate requests and generate the OpenAPI document. */
 import { z } from '@hono/zod-openapi';
 
+/** `true`/`false` in a query string (a bare `z.coerce.boolean()` would read "false" as true). */
+export const booleanParam = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 export const TopicRefSchema = z
   .object({ slug: z.string(), name: z.string(), kind: z.enum(['country', 'custom']) })
   .openapi('TopicRef');
@@ -32,11 +35,33 @@ export const ItemSchema = z
     categories: z.array(z.string()),
     enclosures: z.array(z.object({ url: z.string(), type: z.string().nullable(), lengthBytes: z.number().nullable() })),
     topics: z.array(TopicRefSchema),
-    sources: z.array(ItemSourceSchema).openapi({ description: 'Every source that carried the story, first seen first.' }),
+    sources: z.array(ItemSourceSchema).openapi({ description: 'Every source that carried the story, first seen first. With `collapse=true`, also the sources of the story cluster\'s other items.' }),
+    cluster: z
+      .object({
+        id: z.number().int().openapi({ description: "The story cluster's id: the id of its first item, kept when items change or are removed." }),
+        size: z.number().int().openapi({ description: 'How many items (reports of the same story by other outlets, or copies of it) the cluster holds.' }),
+      })
+      .openapi('ItemCluster', { description: 'The story cluster this item belongs to (an item alone is a cluster of size 1).' }),
   })
   .openapi('Item');
 
+export const ClusterMemberSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    url: z.string().nullable(),
+    sources: z.array(z.object({ id: z.number().int(), title: z.string().nullable(), siteUrl: z.string().nullable() })),
+  })
+  .openapi('ClusterMember');
+
 export const ItemDetailSchema = ItemSchema.extend({
+  cluster: z
+    .object({
+      id: z.number().int(),
+      size: z.number().int(),
+      items: z.array(ClusterMemberSchema).openapi({ description: 'Every item of the cluster, earliest first (this one included).' }),
+    })
+    .openapi('ItemDetailCluster'),
   duplicates: z
     .array(ItemSourceSchema)
     .openapi({ description: 'The same story as other sources published it (all sources but the first).' }),

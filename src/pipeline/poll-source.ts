@@ -32,6 +32,7 @@ import { detectDocumentLanguages } from '../tag/detect-language';
 import type { Matcher } from '../tag/matcher';
 import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
+import { assignStoryClusters, sketchEntries } from './cluster-stories';
 import { computeNextPollAt } from './schedule';
 import { ensureSubscription, SAFETY_POLL_MS } from './websub';
 import { hasActiveSubscription } from '../store/websub';
@@ -332,6 +333,8 @@ export async function ingestChunk(
       updates.push({ itemId: before.itemId, prepared: entry, updatedAt: edited ?? now, rewrite: before.contentHash !== null });
     }
   }
+  await assignStoryClusters(deps.db, sourceId, fresh);
+  sketchEntries(updates.filter((u) => u.rewrite).map((u) => u.prepared));
   if (finalState) await savePoll(deps.db, sourceId, fresh, await finalState(fresh.length), now, updates);
   else await saveEntries(deps.db, sourceId, fresh, now, updates);
   return { newEntries: fresh.length, updatedEntries: updates.filter((u) => u.rewrite).length };

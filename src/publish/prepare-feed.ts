@@ -56,6 +56,8 @@ export interface PreparedItem {
   sources: PreparedSource[];
   topics: Array<{ slug: string; name: string }>;
   enclosures: PreparedEnclosure[];
+  /** The story cluster; `alsoReportedBy` is empty unless the feed lists each story once. */
+  cluster: { id: number; size: number; alsoReportedBy: Array<{ title: string; siteUrl: string | null }> } | null;
 }
 
 export interface PreparedFeed {
@@ -101,12 +103,16 @@ function prepareItem(item: PublishedItem, meta: PreparedMeta): PreparedItem {
   const summary = repeatsTitle(item.summary, title) ? null : nonEmpty(cleanText(item.summary ?? '').trim());
   const sources = prepareSources(item.sources);
   const author = nonEmpty(plainLine(item.author ?? ''));
+  const alsoReportedBy = (item.cluster?.alsoReportedBy ?? []).map((source) => {
+    const siteUrl = resolveHttpUrl(source.siteUrl);
+    return { title: plainLine(source.title) || hostName(siteUrl) || 'unknown source', siteUrl };
+  });
   return {
     guid: itemGuid(item.id),
     url,
     title,
     summary,
-    contentHtml: buildContentHtml({ html: item.contentHtml, summary, title, url, sources }),
+    contentHtml: buildContentHtml({ html: item.contentHtml, summary, title, url, sources, alsoReportedBy }),
     author,
     publishedAt: isValidDate(item.publishedAt) ? item.publishedAt : meta.updatedAt,
     updatedAt: item.updatedAt !== null && isValidDate(item.updatedAt) ? item.updatedAt : null,
@@ -114,6 +120,7 @@ function prepareItem(item: PublishedItem, meta: PreparedMeta): PreparedItem {
     sources,
     topics: prepareTopics(item.topics),
     enclosures: prepareEnclosures(item.enclosures, url),
+    cluster: item.cluster ? { id: item.cluster.id, size: item.cluster.size, alsoReportedBy } : null,
   };
 }
 
@@ -123,6 +130,7 @@ function buildContentHtml(input: {
   title: string;
   url: string | null;
   sources: PreparedSource[];
+  alsoReportedBy: Array<{ title: string; siteUrl: string | null }>;
 }): string {
   const sanitized =
     input.html === null ? '' : sanitizeHtml(input.html, { baseUrl: input.url }).trim();
@@ -134,7 +142,7 @@ function buildContentHtml(input: {
     : input.summary !== null
       ? `<p>${escapeHtml(input.summary)}</p>`
       : '';
-  const footer = renderViaFooter(input.sources);
+  const footer = renderViaFooter(input.sources) + renderAlsoReportedBy(input.alsoReportedBy);
   const content = [body, footer].filter((part) => part !== '').join('\n');
   if (content !== '') return content;
   // Readers show an empty entry as broken; the title (linked when we can) is the least we can say.
@@ -163,6 +171,16 @@ function renderViaFooter(sources: PreparedSource[]): string {
       : `<a href="${escapeHtml(source.siteUrl)}" ${LINK_ATTRIBUTES}>${name}</a>`;
   });
   return `<p>via ${names.join(', ')}</p>`;
+}
+
+/** The outlets of a collapsed story's other reports: "Also reported by: DW, Al Jazeera". */
+function renderAlsoReportedBy(sources: Array<{ title: string; siteUrl: string | null }>): string {
+  if (sources.length === 0) return '';
+  const names = sources.map((source) => {
+    const name = escapeHtml(source.title);
+    return source.siteUrl === null ? name : `<a href="${escapeHtml(source.siteUrl)}" ${LINK_ATTRIBUTES}>${name}</a>`;
+  });
+  return `\n<p>Also reported by: ${names.join(', ')}</p>`;
 }
 
 function prepareSources(sources: PublishedItem['sources']): PreparedSource[] {

@@ -51,6 +51,8 @@ export interface PublishedItem {
   sources: Array<{ id: number; title: string; siteUrl: string | null; feedUrl: string; firstSeenAt?: Date }>;
   topics: Array<{ slug: string; name: string }>;
   enclosures: Array<{ url: string; type: string | null; lengthBytes: number | null }>;
+  /** Its story cluster; `alsoReportedBy` names the outlets of the cluster's other items when a feed lists the story once. */
+  cluster?: { id: number; size: number; alsoReportedBy: Array<{ title: string; siteUrl: string | null }> };
 }
 
 export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {

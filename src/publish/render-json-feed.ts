@@ -58,6 +58,18 @@ function jsonFeedItem(item: PreparedItem) {
         ...(source.feedUrl === null ? {} : { feed_url: source.feedUrl }),
       })),
       topics: item.topics,
+      ...(item.cluster === null
+        ? {}
+        : {
+            cluster: {
+              id: item.cluster.id,
+              size: item.cluster.size,
+              also_reported_by: item.cluster.alsoReportedBy.map((source) => ({
+                title: source.title,
+                ...(source.siteUrl === null ? {} : { home_page_url: source.siteUrl }),
+              })),
+            },
+          }),
     },
   };
 }

@@ -1,10 +1,10 @@
 /** Queries on items: saving a poll's entries, and reading items back by topic expression. */
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Entry, TopicExpression } from '../domain/types';
 import { runBatch, type Db } from './db';
 import { bumpDataVersion } from './meta';
-import { itemSources, items, itemTopics, sources, tombstones, topics } from './schema';
+import { itemSources, items, itemTopics, sources, storyBands, tombstones, topics } from './schema';
 import { matchCondition } from './search';
 import { updateSourcePollState, type SourcePollState } from './sources';
 
@@ -25,6 +25,12 @@ export interface PreparedEntry {
   topics: string[];
   /** Hash of the entry's title, summary and content: a known entry whose hash changed was edited. */
   contentHash: string;
+  /** The story cluster it joins (a stored cluster's id); null or absent: its own, or `clusterLeaderKey`'s. */
+  clusterId?: number | null;
+  /** The dedup key of an entry of the same chunk whose new cluster it joins. */
+  clusterLeaderKey?: string | null;
+  /** Its story sketch's band keys (dedup/story-cluster.ts), stored for later candidates. */
+  storyBands?: number[];
 }
 
 /** What this source stored before under one entry key. */
@@ -195,6 +201,15 @@ function updateStatements(db: Db, sourceId: number, updates: EntryUpdate[]): Bat
         .where(eq(items.id, itemId)),
       db.delete(itemTopics).where(eq(itemTopics.itemId, itemId)),
     );
+    // The cluster stays; the new text's bands are added, so later copies of the corrected story find it.
+    if (prepared.storyBands && prepared.storyBands.length > 0) {
+      statements.push(
+        db
+          .insert(storyBands)
+          .select(sql`select b.value, i.published_at, i.id from ${items} i, json_each(${JSON.stringify(prepared.storyBands)}) b where i.id = ${itemId}`)
+          .onConflictDoNothing(),
+      );
+    }
     if (prepared.topics.length > 0) {
       statements.push(
         db
@@ -226,6 +241,8 @@ type EntryRow = [
   topics: string[],
   contentHash: string,
   undated: boolean,
+  clusterId: number | null,
+  storyBands: number[],
 ];
 
 function toRow(prepared: PreparedEntry): EntryRow {
@@ -248,6 +265,8 @@ function toRow(prepared: PreparedEntry): EntryRow {
     prepared.topics,
     prepared.contentHash,
     prepared.undated,
+    prepared.clusterId ?? null,
+    prepared.storyBands ?? [],
   ];
 }
 
@@ -274,6 +293,7 @@ function itemColumnValues(now: number): Record<string, SQL> {
     updatedAt: field(10),
     firstSeenAt: sql`${now}`,
     undated: field(16),
+    clusterId: field(17),
   };
 }
 
@@ -306,7 +326,31 @@ function entryStatements(db: Db, sourceId: number, entries: PreparedEntry[], now
         .select(sql`select i.id, t.value, i.published_at
           from json_each(${rows}) j join ${items} i on i.dedup_key = ${field(0)}, json_each(${field(14)}) t where true`)
         .onConflictDoNothing(),
+      db
+        .insert(storyBands)
+        .select(sql`select b.value, i.published_at, i.id
+          from json_each(${rows}) j join ${items} i on i.dedup_key = ${field(0)}, json_each(${field(18)}) b where true`)
+        .onConflictDoNothing(),
     );
+  }
+  if (entries.length > 0) {
+    // A new item that joined no stored cluster starts its own (its id); then the entries that
+    // joined another new entry of this chunk take that entry's cluster. Only items first seen
+    // now are touched: a stored item never changes cluster.
+    statements.push(db.update(items).set({ clusterId: sql`${items.id}` }).where(isNull(items.clusterId)));
+    const followers = entries.filter((e) => e.clusterId == null && e.clusterLeaderKey != null).map((e) => [e.dedupKey, e.clusterLeaderKey]);
+    if (followers.length > 0) {
+      const list = JSON.stringify(followers);
+      statements.push(
+        db
+          .update(items)
+          .set({
+            clusterId: sql`(select l.cluster_id from ${items} l where l.dedup_key =
+              (select json_extract(f.value, '$[1]') from json_each(${list}) f where json_extract(f.value, '$[0]') = ${items.dedupKey}))`,
+          })
+          .where(and(sql`${items.dedupKey} in (select json_extract(value, '$[0]') from json_each(${list}))`, eq(items.firstSeenAt, now))),
+      );
+    }
   }
   return statements;
 }
@@ -347,6 +391,7 @@ export async function deleteItem(db: Db, id: number, now: number): Promise<boole
       .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} = ${id}`)
       .onConflictDoNothing(),
     db.delete(itemTopics).where(eq(itemTopics.itemId, id)),
+    db.delete(storyBands).where(eq(storyBands.itemId, id)),
     db.delete(itemSources).where(eq(itemSources.itemId, id)),
     db.delete(items).where(eq(items.id, id)),
   ]);
@@ -376,6 +421,7 @@ export async function removeItemsPublishedBefore(db: Db, before: number, limit: 
       .select(sql`select ${itemSources.sourceId}, ${itemSources.entryKey}, ${now} from ${itemSources} where ${itemSources.itemId} in ${chosen}`)
       .onConflictDoNothing(),
     db.delete(itemTopics).where(inArray(itemTopics.itemId, chosen)),
+    db.delete(storyBands).where(inArray(storyBands.itemId, chosen)),
     db.delete(itemSources).where(inArray(itemSources.itemId, chosen)),
     db.delete(items).where(inArray(items.id, chosen)),
   ]);
@@ -390,6 +436,8 @@ export interface ItemFilters {
   until?: number;
   /** An FTS5 MATCH expression from `parseSearchQuery` (store/search.ts): only items it matches. */
   match?: string;
+  /** Only these items (a cluster's members, when a listing checks which of them it shows). */
+  itemIds?: number[];
 }
 
 /** A position in a newest-first listing: the last item seen. */
@@ -460,6 +508,7 @@ function groupQuery(
     );
   }
   if (filters.match !== undefined) conditions.push(matchCondition(filters.match));
+  if (filters.itemIds !== undefined) conditions.push(sql`i.id in (select value from json_each(${JSON.stringify(filters.itemIds)}))`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   if (limit === null) return sql`select i.id as id, ${order.at} as published_at ${from} ${where}`;
   return sql`select i.id as id, ${order.at} as published_at ${from} ${where} order by ${order.at} desc, ${order.id} desc limit ${limit}`;
@@ -509,6 +558,8 @@ export async function findPopularTopicPairs(
 
 /** An item with everything a feed or the API shows about it. */
 export interface ItemDetail extends ItemRow {
+  /** Its story cluster: the cluster's id (its first item's) and how many items it holds. */
+  cluster: { id: number; size: number };
   sources: Array<{ id: number; title: string | null; url: string; siteUrl: string | null; entryUrl: string | null; firstSeenAt: number }>;
   topics: Array<{ slug: string; name: string; kind: 'country' | 'custom' }>;
 }
@@ -547,12 +598,22 @@ export async function loadItems(db: Db, ids: number[]): Promise<ItemDetail[]> {
     );
   }
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const sizes = new Map<number, number>();
+  for (const part of chunk([...new Set(rows.map((row) => row.clusterId ?? row.id))], MAX_PARAMS)) {
+    const counted = await db
+      .select({ clusterId: items.clusterId, n: sql<number>`count(*)` })
+      .from(items)
+      .where(inArray(items.clusterId, part))
+      .groupBy(items.clusterId);
+    for (const row of counted) if (row.clusterId !== null) sizes.set(row.clusterId, Number(row.n));
+  }
   return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     return [
       {
         ...row,
+        cluster: { id: row.clusterId ?? row.id, size: sizes.get(row.clusterId ?? row.id) ?? 1 },
         sources: links.filter((link) => link.itemId === id).map(({ itemId: _, ...link }) => link),
         topics: tags.filter((tag) => tag.itemId === id).map(({ itemId: _, ...tag }) => tag),
       },

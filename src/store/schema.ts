@@ -66,11 +66,30 @@ export const items = sqliteTable(
     firstSeenAt: integer('first_seen_at').notNull(),
     /** The feed gave no date (or the epoch, which means none): published_at is the first-seen time. */
     undated: integer('undated', { mode: 'boolean' }).notNull().default(false),
+    /** The story cluster: its first item's id (this item's own id when it stands alone); kept when items change or go. */
+    clusterId: integer('cluster_id'),
   },
   (t) => [
     uniqueIndex('items_dedup_key_unique').on(t.dedupKey),
     index('items_published_idx').on(t.publishedAt, t.id),
+    index('items_cluster_idx').on(t.clusterId),
   ],
+);
+
+/**
+ * The story clusterer's band table (store/stories.ts): one row per key of an item's MinHash
+ * sketch. Candidates are looked up by (band, published_at) inside a time window.
+ */
+export const storyBands = sqliteTable(
+  'story_bands',
+  {
+    band: integer('band').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.publishedAt, t.itemId] }), index('story_bands_item_idx').on(t.itemId)],
 );
 
 export const itemSources = sqliteTable(

@@ -104,7 +104,7 @@ describe('GET /topics/{expr}', () => {
   });
 
   it('names the other sources of a story that several carried ("also reported by")', async () => {
-    const { doc } = await page('/topics/russia+ukraine');
+    const { doc } = await page('/topics/russia+ukraine?collapse=false');
     const article = findAll(doc, 'article').find((a) => text(find(a, 'h3')) === 'First day of Russia-Ukraine peace talks ends in Geneva');
     expect(article).toBeDefined();
     expect(text(find(article!, 'div', { class: 'meta' }))).toContain('BBC News');
@@ -126,11 +126,23 @@ describe('GET /topics/{expr}', () => {
     expect(heights.filter((height) => height > 0)).toHaveLength(2);
   });
 
-  it('pages to older stories with a cursor link, in order and without repeats', async () => {
+  it('lists each story once by default, naming the outlets of its other reports', async () => {
+    const { doc } = await page('/topics/russia+ukraine');
+    const titles = findAll(doc, 'article').map((a) => text(find(a, 'h3')));
+    // BBC's report of the Geneva talks joins DW's earlier live page on them: one story.
+    expect(titles).not.toContain('First day of Russia-Ukraine peace talks ends in Geneva');
+    const article = findAll(doc, 'article').find((a) => text(find(a, 'h3')) === "Ukraine updates: Peace talks in Geneva 'very tense'");
+    expect(text(find(article!, 'p', { class: 'also' }))).toBe('Also reported by BBC News, Test Wire, Japan Today - Category World');
+  });
+
+  it.each([
+    ['every item', '&collapse=false', '?collapse=false'],
+    ['each story once', '&collapse=true', ''],
+  ])('pages to older stories with a cursor link, in order and without repeats (%s)', async (_, apiQuery, pageQuery) => {
     const expression = 'germany,united-states,russia,ukraine';
-    const total = (await json(h.app.request(`/api/items?topics=${expression}&limit=200`))).items.map((i: any) => i.title);
+    const total = (await json(h.app.request(`/api/items?topics=${expression}&limit=200${apiQuery}`))).items.map((i: any) => i.title);
     expect(total.length).toBeGreaterThan(50);
-    const first = await page(`/topics/${expression}`);
+    const first = await page(`/topics/${expression}${pageQuery}`);
     const older = attr(find(first.doc, 'a', { rel: 'next' }), 'href')!;
     expect(older).toMatch(/^\/topics\/germany,united-states,russia,ukraine\?cursor=/);
     const second = await page(older);

@@ -8,7 +8,9 @@ import type { Context } from 'hono';
 import { AppError } from '../../domain/errors';
 import type { TopicExpression } from '../../domain/types';
 import { resolveTopicExpression } from '../../pipeline/topics';
-import { countItemsPerDay, findItemIds, findPopularTopicPairs, loadItems, type ItemDetail } from '../../store/items';
+import { countItemsPerDay, findItemIds, findPopularTopicPairs, loadItems, type ItemCursor, type ItemDetail } from '../../store/items';
+import { listCollapsed, type ClusterSource } from '../clusters';
+import { booleanParam } from '../schemas';
 import { listTopics, topicNames } from '../../store/topics';
 import { describeExpression, formatExpression } from '../../tag/expression';
 import type { AppEnv } from '../context';
@@ -46,7 +48,10 @@ const topicPageRoute = createRoute({
   tags: ['Pages'],
   request: {
     params: z.object({ expr: z.string().max(512).openapi({ example: 'kazakhstan+russia' }) }),
-    query: z.object({ cursor: z.string().max(100).optional().openapi({ description: 'From the page\'s "Older stories" link.' }) }),
+    query: z.object({
+      cursor: z.string().max(100).optional().openapi({ description: 'From the page\'s "Older stories" link.' }),
+      collapse: booleanParam.default(true).openapi({ type: 'boolean', description: '`true` (default): each story once; `false`: every item.' }),
+    }),
   },
   responses: {
     200: html('HTML page'),
@@ -130,7 +135,7 @@ export function publicPageRoutes(): OpenAPIHono<AppEnv> {
   app.openapi(topicPageRoute, async (c) => {
     const { db, now } = c.var.deps.pipeline;
     const { expr } = c.req.valid('param');
-    const { cursor: cursorText } = c.req.valid('query');
+    const { cursor: cursorText, collapse } = c.req.valid('query');
     const nonce = createNonce();
     setPageHeaders(c, nonce);
     let expression: TopicExpression;
@@ -144,14 +149,21 @@ export function publicPageRoutes(): OpenAPIHono<AppEnv> {
     const canonical = formatExpression(expression);
     const names = await topicNames(db, expression.flat().map((term) => term.slug));
     const title = describeExpression(expression, names);
-    const [ids, perDay] = await Promise.all([
-      findItemIds(db, { expression, cursor, limit: TOPIC_PAGE_ITEMS + 1 }),
-      countItemsPerDay(db, { expression, since: (Math.floor(now() / DAY_MS) - CHART_DAYS + 1) * DAY_MS }),
-    ]);
-    const page = ids.slice(0, TOPIC_PAGE_ITEMS);
-    const items = await loadItems(db, page.map((i) => i.id));
-    const last = page.at(-1);
-    const older = ids.length > TOPIC_PAGE_ITEMS && last ? `/topics/${encodeExpression(canonical)}?cursor=${encodeCursor(last)}` : null;
+    const perDay = await countItemsPerDay(db, { expression, since: (Math.floor(now() / DAY_MS) - CHART_DAYS + 1) * DAY_MS });
+    let shown: Array<{ item: ItemDetail; alsoReportedBy: ClusterSource[] }>;
+    let next: ItemCursor | null;
+    if (collapse) {
+      const page = await listCollapsed(db, { expression, cursor, limit: TOPIC_PAGE_ITEMS });
+      shown = page.items;
+      next = page.nextCursor;
+    } else {
+      const ids = await findItemIds(db, { expression, cursor, limit: TOPIC_PAGE_ITEMS + 1 });
+      const page = ids.slice(0, TOPIC_PAGE_ITEMS);
+      shown = (await loadItems(db, page.map((i) => i.id))).map((item) => ({ item, alsoReportedBy: [] }));
+      next = ids.length > TOPIC_PAGE_ITEMS ? (page.at(-1) ?? null) : null;
+    }
+    const items = shown.map((s) => s.item);
+    const older = next ? `/topics/${encodeExpression(canonical)}?cursor=${encodeCursor(next)}${collapse ? '' : '&collapse=false'}` : null;
     const { publicUrl } = c.var.deps;
     const feedBase = `/feeds/${encodeExpression(canonical)}`;
     return c.html(
@@ -182,8 +194,8 @@ export function publicPageRoutes(): OpenAPIHono<AppEnv> {
           <DayChart perDay={perDay} now={now()} days={CHART_DAYS} />
         </div>
         {items.length === 0 ? <p>{cursor ? 'No older stories.' : 'No stories yet.'}</p> : null}
-        {items.map((item) => (
-          <ItemArticle item={item} />
+        {shown.map(({ item, alsoReportedBy }) => (
+          <ItemArticle item={item} alsoReportedBy={alsoReportedBy} />
         ))}
         {older ? (
           <p>
@@ -216,7 +228,7 @@ function TopicList(props: { topics: Array<{ slug: string; name: string; itemCoun
   );
 }
 
-function sourceName(source: ItemDetail['sources'][number]): string {
+function sourceName(source: { title: string | null; url: string; siteUrl: string | null }): string {
   if (source.title) return source.title;
   try {
     return new URL(source.siteUrl ?? source.url).hostname;
@@ -225,9 +237,13 @@ function sourceName(source: ItemDetail['sources'][number]): string {
   }
 }
 
-function ItemArticle(props: { item: ItemDetail }) {
+function ItemArticle(props: { item: ItemDetail; alsoReportedBy: ClusterSource[] }) {
   const { item } = props;
-  const [first, ...others] = item.sources;
+  const [first, ...sameItem] = item.sources;
+  const others: Array<{ title: string | null; url: string; siteUrl: string | null; entryUrl: string | null }> = [
+    ...sameItem,
+    ...props.alsoReportedBy.map((source) => ({ ...source, entryUrl: null })),
+  ];
   const summary = item.summary && item.summary.length > 320 ? `${item.summary.slice(0, 320).replace(/\s+\S*$/, '')}…` : item.summary;
   return (
     <article class="item">

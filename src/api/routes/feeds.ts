@@ -19,7 +19,10 @@ import { AppError } from '../../domain/errors';
 import type { TopicExpression } from '../../domain/types';
 import { resolveTopicExpression } from '../../pipeline/topics';
 import { renderFeed, type FeedFormat } from '../../publish/render-feed';
-import { findItemIds, loadItems } from '../../store/items';
+import { findItemIds, loadItems, type ItemDetail } from '../../store/items';
+import type { PublishedItem } from '../../publish/render-feed';
+import { listCollapsed } from '../clusters';
+import { booleanParam } from '../schemas';
 import { readDataVersion, type DataVersion } from '../../store/meta';
 import { topicNames } from '../../store/topics';
 import { describeExpression, formatExpression, parseExpression } from '../../tag/expression';
@@ -40,7 +43,13 @@ const feedRoute = createRoute({
   description: 'The file is `{expression}.{rss|atom|json}`, e.g. `kazakhstan+russia.rss`. Every story once, newest first.',
   request: {
     params: z.object({ file: z.string().max(600).openapi({ example: 'kazakhstan+russia.rss' }) }),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(MAX_FEED_ITEMS).default(50) }),
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(MAX_FEED_ITEMS).default(50),
+      collapse: booleanParam.default(true).openapi({
+        type: 'boolean',
+        description: "`true` (default): each story once, as its cluster's earliest item, with \"Also reported by: …\" naming the other outlets (and `_topicwire.cluster` in JSON Feed); a cluster is listed when any of its items matches. `false`: every item.",
+      }),
+    }),
   },
   responses: {
     200: {
@@ -91,7 +100,8 @@ export function feedRoutes(cache: FeedCache = new FeedCache()): OpenAPIHono<AppE
 
     let rendered = cache.get(key, version);
     if (!rendered) {
-      rendered = { version, ...(await renderTopicFeed(deps, parsed, format, query.limit, search, data)) };
+      // `collapse` is a validated query value: when the request names it, it is in `search` and the key.
+      rendered = { version, ...(await renderTopicFeed(deps, parsed, format, query.limit, query.collapse, search, data)) };
       cache.set(key, rendered);
     }
     // `*` matches any current representation: known only now that the expression resolved.
@@ -120,6 +130,7 @@ async function renderTopicFeed(
   parsed: TopicExpression,
   format: FeedFormat,
   limit: number,
+  collapse: boolean,
   search: string,
   data: DataVersion,
 ): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string }> {
@@ -127,8 +138,17 @@ async function renderTopicFeed(
   const publicUrl = deps.publicUrl;
   const expression = await resolveTopicExpression(db, formatExpression(parsed));
   const canonical = formatExpression(expression);
-  const ids = await findItemIds(db, { expression, limit });
-  const items = await loadItems(db, ids.map((i) => i.id));
+  let items: ItemDetail[];
+  let published: PublishedItem[];
+  if (collapse) {
+    const page = await listCollapsed(db, { expression, limit });
+    items = page.items.map((shown) => shown.item);
+    published = page.items.map(({ item, alsoReportedBy }) => toPublishedItem(item, alsoReportedBy));
+  } else {
+    const ids = await findItemIds(db, { expression, limit });
+    items = await loadItems(db, ids.map((i) => i.id));
+    published = items.map((item) => toPublishedItem(item));
+  }
   // Names of the expression's topics only: listing every topic would count them all.
   const title = describeExpression(expression, await topicNames(db, expression.flat().map((term) => term.slug)));
   const newest = items.reduce((max, item) => Math.max(max, item.firstSeenAt, item.publishedAt), 0);
@@ -148,7 +168,7 @@ async function renderTopicFeed(
       updatedAt: new Date(newest || data.changedAtSeconds * 1000 || deps.pipeline.now()),
       generator: 'topicwire',
     },
-    items.map(toPublishedItem),
+    published,
     format,
   );
   return { body: new TextEncoder().encode(body), contentType };

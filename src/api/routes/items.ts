@@ -8,7 +8,17 @@ import type { AppEnv } from '../context';
 import { requireAdmin } from '../middleware';
 import { decodeCursor, decodeRankCursor, encodeCursor, encodeRankCursor, presentItem, presentSearchHit } from '../present';
 import { problemResponses } from '../problem';
-import { ItemDetailSchema, ItemPageSchema } from '../schemas';
+import { booleanParam, ItemDetailSchema, ItemPageSchema } from '../schemas';
+import { listCollapsed } from '../clusters';
+import { loadClusterMembers } from '../../store/stories';
+import type { ItemDetail } from '../../store/items';
+import type { SearchHighlight } from '../../store/search';
+
+function hitMarks(item: ItemDetail | undefined, highlights: Map<number, SearchHighlight>) {
+  if (!item) return {};
+  const { snippet, titleHighlight } = presentSearchHit(item, highlights.get(item.id));
+  return { snippet, titleHighlight };
+}
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -49,6 +59,9 @@ const listRoute = createRoute({
       until: dateParam.optional().openapi({ type: 'string', format: 'date-time' }),
       limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
       cursor: z.string().max(100).optional(),
+      collapse: booleanParam
+        .default(false)
+        .openapi({ type: 'boolean', description: "`true`: each story cluster once, as its earliest item, with the sources of the cluster's other items in `sources` (newest-first listings only)." }),
     }),
   },
   responses: {
@@ -94,6 +107,9 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
     if (query.sort === 'relevance' && search === null) {
       throw new AppError(400, 'validation_failed', 'sort: "relevance" needs a search (q)');
     }
+    if (query.sort === 'relevance' && query.collapse) {
+      throw new AppError(400, 'validation_failed', 'collapse: only newest-first listings collapse story clusters');
+    }
     const filters: ItemFilters = {
       ...(query.source === undefined ? {} : { sourceId: query.source }),
       ...(query.lang === undefined ? {} : { language: query.lang.toLowerCase() }),
@@ -113,6 +129,19 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
       const ids = await rankSearchHits(db, { match: search.match, candidates, limit: query.limit + 1, offset });
       pageIds = ids.slice(0, query.limit);
       nextCursor = ids.length > query.limit ? encodeRankCursor(offset + query.limit) : null;
+    } else if (query.collapse) {
+      const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
+      if (query.cursor !== undefined && cursor === null) throw badCursor();
+      const page = await listCollapsed(db, { expression, cursor, limit: query.limit, filters: search === null ? filters : { ...filters, match: search.match } });
+      const presented = page.items.map(({ item, alsoReportedBy }) => {
+        const shown = presentItem(item);
+        const others = alsoReportedBy.map((source) => ({ ...source, entryUrl: null, firstSeenAt: shown.firstSeenAt }));
+        return { ...shown, sources: [...shown.sources, ...others] };
+      });
+      const next = page.nextCursor === null ? null : encodeCursor(page.nextCursor);
+      if (search === null) return c.json({ items: presented, nextCursor: next }, 200);
+      const highlights = await loadSearchHighlights(db, presented.map((item) => item.id), search.match);
+      return c.json({ items: presented.map((item, index) => ({ ...item, ...hitMarks(page.items[index]?.item, highlights) })), nextCursor: next }, 200);
     } else {
       const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
       if (query.cursor !== undefined && cursor === null) throw badCursor();
@@ -136,10 +165,22 @@ export function itemRoutes(): OpenAPIHono<AppEnv> {
 
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const [item] = await loadItems(c.var.deps.pipeline.db, [id]);
+    const { db } = c.var.deps.pipeline;
+    const [item] = await loadItems(db, [id]);
     if (!item) throw new AppError(404, 'item_not_found', `no item ${id}`);
     const presented = presentItem(item);
-    return c.json({ ...presented, duplicates: presented.sources.slice(1) }, 200);
+    const members = (await loadClusterMembers(db, [item.cluster.id])).get(item.cluster.id) ?? [];
+    const cluster = {
+      id: item.cluster.id,
+      size: item.cluster.size,
+      items: members.map((member) => ({
+        id: member.id,
+        title: member.title,
+        url: member.url,
+        sources: member.sources.map((source) => ({ id: source.id, title: source.title, siteUrl: source.siteUrl })),
+      })),
+    };
+    return c.json({ ...presented, cluster, duplicates: presented.sources.slice(1) }, 200);
   });
 
   app.openapi(deleteRoute, async (c) => {
