@@ -6,17 +6,22 @@
  * ## Candidates: MinHash bands (LSH), a constant number of index look-ups per item
  * An item's text is reduced to a set of word stems (`storyFeatures`: title + summary through the
  * tag stage's normaliser, function words and wire noise left out). Its **sketch** is a MinHash
- * signature of that set cut into bands of one row: for each of `SKETCH_HASHES` seeded hash
- * functions, the member with the smallest hash; the band key is (function, member). Two items
- * whose sets have Jaccard similarity J share a given band with probability J, so they meet in at
- * least one of b bands with probability 1 − (1 − J)^b. One row per band is deliberate: reports of
- * one event by two outlets share only 10–35 % of their stems (measured on the labelled pairs:
- * median 0.24 for cross-outlet reports, see test/fixtures/dedup), and bands of two rows would
- * meet such a pair with probability 1 − (1 − J²)^b, under 40 % at J = 0.15. With b = 12 a pair
- * at J = 0.15 meets with probability 0.86, at J = 0.25 with 0.97, copies (J > 0.5) always.
- * The store keeps (band key, published_at, item) rows under an index on (band, published_at), so
- * looking an item's candidates up is 12 index probes into the ±3-day window, whatever the number
- * of items stored: the cost depends on how many stories a window holds, not on history.
+ * signature cut into bands of one row: for each of SKETCH_HASHES (20) seeded hash functions over
+ * all stems and TITLE_SKETCH_HASHES (6) over the title's, the member with the smallest hash; the
+ * band key is (function, member). Two items whose sets have Jaccard similarity J agree on a band
+ * with probability J. A stored item is a **candidate** when it agrees on at least
+ * MIN_SHARED_BANDS (2) bands, inside the ±3-day window.
+ * - One row per band is deliberate: reports of one event by two outlets share only 10–35 % of
+ *   their stems (median 0.24 on the labelled cross-outlet pairs, test/fixtures/dedup), and bands
+ *   of two rows would meet such a pair with probability 1 − (1 − J²)^b, under 40 % at J = 0.15.
+ * - Two bands rather than one: one shared common word is what unrelated items have in common;
+ *   asking for two cut the candidates read per item by ~3× on the benchmark's text and lost one
+ *   tuning pair at 20 + 6 functions (none at 16 + 4 with one band, but that read 3× more).
+ *   A pair at J = 0.15 with title J = 0.3 meets with probability ~0.95; copies always.
+ * The store keeps (band key, published_at, item) under its primary key, so finding a chunk's
+ * candidates is one index range per key inside the window, grouped per item in SQLite: the cost
+ * depends on how many stories a window holds, not on how many items are stored. An item with
+ * fewer than MIN_SHARED_TERMS stems is never sketched: it could never be confirmed.
  *
  * ## Confirmation: a similarity threshold, a time window, entities
  * A candidate is the same story when all of these hold (`sameStory`):
@@ -33,8 +38,10 @@
  *   different stories.
  * Measured on the tuning pairs (`npm run eval:dedup`), the weights were chosen as the family's
  * most recall at zero false merges, then the threshold raised from 0.14 to 0.2 to leave a margin
- * under the closest different pair (0.124): P 1.00, R 0.94 there. The trade-off: at 0.14 recall
- * is 0.96, at 0.3 it falls to 0.82; precision is the error we refuse (two different stories
+ * over the closest different pair (0.124). Measured with candidates and confirmation together:
+ * tuning pairs P 1.00, R 0.90; held-out pairs P 0.95, R 0.82 (every constructed wire copy joins;
+ * the misses are independent reports that share few words). The trade-off: at 0.14 tuning recall
+ * is 0.96 but the margin is gone, at 0.3 it falls to 0.82; precision is the error we refuse (two different stories
  * merged hide one of them from every feed), so the threshold sits on the safe side.
  *
  * A cluster's id is its first item's id, kept when items are updated or removed.
@@ -42,8 +49,8 @@
 import { hashToken } from '../tag/normalize-text';
 import type { StoryFeatures } from './story-features';
 
-export const SKETCH_HASHES = 16;
-export const TITLE_SKETCH_HASHES = 4;
+export const SKETCH_HASHES = 20;
+export const TITLE_SKETCH_HASHES = 6;
 export const WINDOW_MS = 3 * 86_400_000;
 export const MIN_SHARED_TERMS = 4;
 export const THRESHOLD = 0.2;
@@ -66,6 +73,8 @@ const SEEDS = Array.from({ length: SKETCH_HASHES + TITLE_SKETCH_HASHES }, (_, i)
  */
 export function storySketch(features: StoryFeatures): number[] {
   const keys: number[] = [];
+  // An item that could never be confirmed (too few content words) is never a candidate either.
+  if (features.terms.size < MIN_SHARED_TERMS) return keys;
   addMinima(features.terms, SKETCH_HASHES, 0, keys);
   addMinima(features.titleTerms, TITLE_SKETCH_HASHES, SKETCH_HASHES, keys);
   return keys;
@@ -86,7 +95,7 @@ function addMinima(terms: ReadonlySet<string>, count: number, firstSeed: number,
         best = member;
       }
     }
-    if (!keys.includes(best)) keys.push(best);
+    keys.push(band * 2 ** 32 + best);
   }
 }
 
@@ -137,8 +146,11 @@ export function sameStory(a: StoryItem, b: StoryItem): boolean {
   return score !== null && score >= THRESHOLD;
 }
 
-/** True when two sketches share a band (the pair would be looked at). */
+/** Band keys a candidate must share with an item to be compared with it. */
+export const MIN_SHARED_BANDS = 2;
+
+/** True when two sketches share enough bands (the pair would be looked at). */
 export function sketchesMeet(a: readonly number[], b: readonly number[]): boolean {
   const set = new Set(a);
-  return b.some((key) => set.has(key));
+  return b.filter((key) => set.has(key)).length >= MIN_SHARED_BANDS;
 }

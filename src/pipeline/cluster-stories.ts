@@ -8,8 +8,8 @@
  * same chunk (its cluster, or that entry itself as the new cluster's first item). An entry with
  * no such candidate starts a cluster of its own.
  */
-import { sameStory, storyScore, storySketch, WINDOW_MS, type StoryItem } from '../dedup/story-cluster';
-import { storyFeatures } from '../dedup/story-features';
+import { MIN_SHARED_BANDS, sameStory, storyScore, storySketch, WINDOW_MS, type StoryItem } from '../dedup/story-cluster';
+import { storyFeatures, type StoryFeatures } from '../dedup/story-features';
 import type { PreparedEntry } from '../store/items';
 import type { Db } from '../store/db';
 import { findStoryCandidates } from '../store/stories';
@@ -20,6 +20,29 @@ function countriesOf(topics: readonly string[]): string[] {
   countrySlugs ??= new Set(loadCountryCatalogue().map((country) => country.slug));
   const slugs = countrySlugs;
   return topics.filter((slug) => slugs.has(slug));
+}
+
+/**
+ * Features of stored items, by id and text: the same items are candidates for chunk after chunk
+ * while they are inside the window, and reading a text again costs more than the comparison.
+ * Bounded: the oldest half is dropped when it is full.
+ */
+const FEATURE_CACHE_ITEMS = 50_000;
+const featureCache = new Map<number, { text: string; features: StoryFeatures }>();
+function cachedFeatures(itemId: number, title: string, summary: string | null): StoryFeatures {
+  const text = `${title}\n${summary ?? ''}`;
+  const hit = featureCache.get(itemId);
+  if (hit && hit.text === text) return hit.features;
+  const features = storyFeatures(title, summary);
+  if (featureCache.size >= FEATURE_CACHE_ITEMS) {
+    let drop = FEATURE_CACHE_ITEMS / 2;
+    for (const key of featureCache.keys()) {
+      if (drop-- <= 0) break;
+      featureCache.delete(key);
+    }
+  }
+  featureCache.set(itemId, { text, features });
+  return features;
 }
 
 /** Sets `storyBands` on each entry (for updates: the bands of its new text). */
@@ -44,11 +67,11 @@ export async function assignStoryClusters(db: Db, sourceId: number, fresh: Prepa
     to = Math.max(to, prepared.publishedAt + WINDOW_MS);
     allBands.push(...bands);
   }
-  const candidates = await findStoryCandidates(db, allBands, from, to);
+  const candidates = await findStoryCandidates(db, allBands, from, to, MIN_SHARED_BANDS);
   const byBand = new Map<number, Array<StoryItem & { clusterId: number }>>();
   for (const candidate of candidates) {
     const item = {
-      features: storyFeatures(candidate.title, candidate.summary),
+      features: cachedFeatures(candidate.itemId, candidate.title, candidate.summary),
       publishedAt: candidate.publishedAt,
       sourceIds: candidate.sourceIds,
       countries: countriesOf(candidate.topics),
@@ -68,20 +91,19 @@ export async function assignStoryClusters(db: Db, sourceId: number, fresh: Prepa
       const score = storyScore(entry, other) as number;
       if (best === null || score > best.score) best = { score, clusterId, leaderKey };
     };
-    const looked = new Set<object>();
+    // Candidates that share at least MIN_SHARED_BANDS keys with this entry, as the eval counts.
+    const stored = new Map<StoryItem & { clusterId: number }, number>();
+    const earlier = new Map<number, number>();
     for (const band of entry.bands) {
-      for (const other of byBand.get(band) ?? []) {
-        if (looked.has(other)) continue;
-        looked.add(other);
-        consider(other, other.clusterId, null);
-      }
-      for (const earlier of localByBand.get(band) ?? []) {
-        const other = local[earlier];
-        if (!other || looked.has(other)) continue;
-        looked.add(other);
-        const { clusterId, clusterLeaderKey } = other.prepared;
-        consider(other, clusterId ?? null, clusterId == null ? (clusterLeaderKey ?? other.prepared.dedupKey) : null);
-      }
+      for (const other of byBand.get(band) ?? []) stored.set(other, (stored.get(other) ?? 0) + 1);
+      for (const other of localByBand.get(band) ?? []) earlier.set(other, (earlier.get(other) ?? 0) + 1);
+    }
+    for (const [other, count] of stored) if (count >= MIN_SHARED_BANDS) consider(other, other.clusterId, null);
+    for (const [position, count] of earlier) {
+      const other = local[position];
+      if (!other || count < MIN_SHARED_BANDS) continue;
+      const { clusterId, clusterLeaderKey } = other.prepared;
+      consider(other, clusterId ?? null, clusterId == null ? (clusterLeaderKey ?? other.prepared.dedupKey) : null);
     }
     const chosen = best as { score: number; clusterId: number | null; leaderKey: string | null } | null;
     entry.prepared.clusterId = chosen?.clusterId ?? null;

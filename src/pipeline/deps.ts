@@ -26,4 +26,6 @@ export interface PipelineDeps {
    * feeds advertise and ping (WEBSUB_HUB_URL).
    */
   websub?: { publicUrl: string; subscribe: boolean; hubUrl: string | null };
+  /** False: new items are not put into story clusters (each stays its own); for the benchmark's baseline. Default true. */
+  storyClusters?: boolean;
 }

@@ -333,7 +333,7 @@ export async function ingestChunk(
       updates.push({ itemId: before.itemId, prepared: entry, updatedAt: edited ?? now, rewrite: before.contentHash !== null });
     }
   }
-  await assignStoryClusters(deps.db, sourceId, fresh);
+  if (deps.storyClusters !== false) await assignStoryClusters(deps.db, sourceId, fresh);
   sketchEntries(updates.filter((u) => u.rewrite).map((u) => u.prepared));
   if (finalState) await savePoll(deps.db, sourceId, fresh, await finalState(fresh.length), now, updates);
   else await saveEntries(deps.db, sourceId, fresh, now, updates);

@@ -38,29 +38,24 @@ export interface StoryCandidate {
 }
 
 /**
- * Items published in [from, to] that share a band key with `bands`: two statements (band rows
- * through the primary key, then the candidates' text), whatever the size of the store.
+ * Items published in [from, to] that share at least `minShared` of the keys in `bands`, each once
+ * with the keys it shares: one statement (band rows through the primary key, grouped per item
+ * inside SQLite, then the candidates' text), so only candidates cross over to JavaScript.
  */
-export async function findStoryCandidates(db: Db, bands: number[], from: number, to: number): Promise<StoryCandidate[]> {
+export async function findStoryCandidates(db: Db, bands: number[], from: number, to: number, minShared = 1): Promise<StoryCandidate[]> {
   if (bands.length === 0) return [];
-  const rows = await db.all<{ band: number; item_id: number }>(sql`
-    select b.band as band, b.item_id as item_id from ${storyBands} b
-    where b.band in (select value from json_each(${JSON.stringify([...new Set(bands)])}))
-      and b.published_at between ${from} and ${to}`);
-  if (rows.length === 0) return [];
-  const byItem = new Map<number, number[]>();
-  for (const row of rows) {
-    const id = Number(row.item_id);
-    const list = byItem.get(id);
-    if (list) list.push(Number(row.band));
-    else byItem.set(id, [Number(row.band)]);
-  }
-  const details = await db.all<{ id: number; cluster_id: number | null; title: string; summary: string | null; published_at: number; sources: string | null; topics: string | null }>(sql`
+  const rows = await db.all<{ id: number; cluster_id: number | null; title: string; summary: string | null; published_at: number; sources: string | null; topics: string | null; bands: string }>(sql`
     select i.id as id, i.cluster_id as cluster_id, i.title as title, i.summary as summary, i.published_at as published_at,
       (select group_concat(s.source_id) from ${itemSources} s where s.item_id = i.id) as sources,
-      (select group_concat(t.topic) from ${itemTopics} t where t.item_id = i.id) as topics
-    from ${items} i where i.id in (select value from json_each(${JSON.stringify([...byItem.keys()])}))`);
-  return details.map((row) => ({
+      (select group_concat(t.topic) from ${itemTopics} t where t.item_id = i.id) as topics,
+      m.bands as bands
+    from (
+      select b.item_id as item_id, group_concat(b.band) as bands from ${storyBands} b
+      where b.band in (select value from json_each(${JSON.stringify([...new Set(bands)])}))
+        and b.published_at between ${from} and ${to}
+      group by b.item_id having count(*) >= ${minShared}
+    ) m join ${items} i on i.id = m.item_id`);
+  return rows.map((row) => ({
     itemId: Number(row.id),
     clusterId: Number(row.cluster_id ?? row.id),
     title: row.title,
@@ -68,7 +63,7 @@ export async function findStoryCandidates(db: Db, bands: number[], from: number,
     publishedAt: Number(row.published_at),
     sourceIds: row.sources ? row.sources.split(',').map(Number) : [],
     topics: row.topics ? row.topics.split(',') : [],
-    bands: byItem.get(Number(row.id)) ?? [],
+    bands: row.bands.split(',').map(Number),
   }));
 }
 
