@@ -86,11 +86,12 @@ export async function corpusDatabase(count: number, log: (line: string) => void 
     }
     if (offset % 100_000 === 0 && offset > 0) log(`# corpus ${count}: ${offset} items, ${Math.round((performance.now() - started) / 1000)} s`);
   }
-  await runtime.client.execute('pragma wal_checkpoint(TRUNCATE)');
   await runtime.client.execute('analyze');
+  // A standalone copy (no WAL beside it), written whole or not at all.
+  await runtime.client.execute({ sql: 'vacuum into ?', args: [`${file}.tmp`] });
   runtime.close();
-  renameSync(building, file);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  renameSync(`${file}.tmp`, file);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
   log(`# corpus ${count}: generated in ${Math.round((performance.now() - started) / 1000)} s → ${file}`);
   return file;
 }

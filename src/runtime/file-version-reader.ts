@@ -17,6 +17,8 @@ export interface VersionReader {
 export function openFileVersionReader(path: string): VersionReader {
   const connection = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   const statement = connection.prepare(DATA_VERSION_QUERY);
+  // No sharing of one read between concurrent requests: a write of this process can finish
+  // between two of them without the event loop turning, and the second must see it.
   return {
     read: async () => toDataVersion(statement.get()),
     close: () => connection.close(),
