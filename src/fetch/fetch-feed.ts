@@ -131,6 +131,9 @@ async function sendRequest(url: URL, options: FetchFeedOptions, signal: AbortSig
     response = await options.fetch(url.href, { method: 'GET', headers, redirect: 'manual', signal });
   } catch (error) {
     if (signal.aborted) throw error;
+    // A fetch that checks addresses at connect time (runtime/pinned-fetch.ts) refuses with a FetchError inside "fetch failed".
+    const refused = findFetchError(error);
+    if (refused) throw refused;
     throw new FetchError('network_error', `cannot reach ${shorten(url.href)}: ${describeCause(error)}`, {
       cause: error,
     });
@@ -292,6 +295,15 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+function findFetchError(error: unknown): FetchError | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof FetchError) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 /** The innermost message of an error chain ("fetch failed" says nothing; its cause does). */

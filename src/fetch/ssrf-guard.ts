@@ -10,8 +10,9 @@
  * IPv6 (IPv4-mapped, IPv4-translated, NAT64 64:ff9b::/96, 6to4) is judged as that IPv4 address.
  *
  * Without `resolveHost` (Workers, which cannot reach private networks anyway) only the host
- * name and IP literals are checked. The check and the connection resolve the name separately,
- * so a DNS answer that changes in between (rebinding) is not caught here.
+ * name and IP literals are checked. This check and the connection resolve the name separately,
+ * so a DNS answer that changes in between (rebinding) is not caught here: on Node the fetch
+ * itself checks the addresses it connects to (runtime/pinned-fetch.ts, `assertPublicAddresses`).
  */
 import ipaddr from 'ipaddr.js';
 import { FetchError } from '../domain/errors';
@@ -30,10 +31,10 @@ export async function assertPublicUrl(url: URL, options: SsrfGuardOptions): Prom
 
   const hostname = normaliseHostname(url.hostname);
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) {
-    throw blockedError(url, `${hostname} is a loopback host name`);
+    throw blockedError(url.href, `${hostname} is a loopback host name`);
   }
   if (isIpLiteral(hostname)) {
-    if (isPrivateAddress(hostname)) throw blockedError(url, describeAddress(hostname));
+    if (isPrivateAddress(hostname)) throw blockedError(url.href, describeAddress(hostname));
     return;
   }
   if (!options.resolveHost) return;
@@ -45,12 +46,21 @@ export async function assertPublicUrl(url: URL, options: SsrfGuardOptions): Prom
     if (error instanceof FetchError) throw error;
     throw new FetchError('network_error', `cannot resolve ${hostname}`, { cause: error });
   }
+  assertPublicAddresses(hostname, addresses, url.href);
+}
+
+/**
+ * Throws `blocked_address` when any of the addresses `hostname` resolved to is not public
+ * (one private answer among public ones is enough: the connection may pick it), and
+ * `network_error` when there are none. `target` names what was refused (default: the host).
+ */
+export function assertPublicAddresses(hostname: string, addresses: readonly string[], target: string = hostname): void {
   if (addresses.length === 0) {
     throw new FetchError('network_error', `cannot resolve ${hostname}: no addresses`);
   }
   const blocked = addresses.find(isPrivateAddress);
   if (blocked !== undefined) {
-    throw blockedError(url, `${hostname} resolves to ${describeAddress(blocked)}`);
+    throw blockedError(target, `${hostname} resolves to ${describeAddress(blocked)}`);
   }
 }
 
@@ -117,9 +127,9 @@ function describeAddress(ip: string): string {
   return `${ip}, ${label}`;
 }
 
-function blockedError(url: URL, reason: string): FetchError {
+function blockedError(target: string, reason: string): FetchError {
   return new FetchError(
     'blocked_address',
-    `refused ${url.href}: ${reason}; private sources are off (ALLOW_PRIVATE_SOURCES=true allows them)`,
+    `refused ${target}: ${reason}; private sources are off (ALLOW_PRIVATE_SOURCES=true allows them)`,
   );
 }

@@ -16,6 +16,7 @@ import { seedDefaultSources } from '../pipeline/seed';
 import { seedTopics } from '../pipeline/topics';
 import { createLibsqlDb, FILE_CLIENT_OPTIONS, tuneFileDatabase, type Db } from '../store/db';
 import { migrateDatabase } from '../store/migrate';
+import { createPinnedFetch } from './pinned-fetch';
 import { openFileVersionReader } from './file-version-reader';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,9 +68,11 @@ export async function createNodeRuntime(
   const file = databaseFile(config.databaseUrl);
   // After the migrations: the statement names the meta table.
   const versionReader = file ? openFileVersionReader(file) : null;
+  // Feeds are fetched through an agent that connects only to addresses it checked (DNS rebinding).
+  const pinned = overrides.fetch ? null : createPinnedFetch({ allowPrivate: config.allowPrivateSources });
   const pipeline: PipelineDeps = {
     db,
-    fetch: overrides.fetch ?? globalThis.fetch,
+    fetch: overrides.fetch ?? pinned?.fetch ?? globalThis.fetch,
     now: overrides.now ?? Date.now,
     fetchOptions: {
       timeoutMs: config.fetchTimeoutMs,
@@ -100,6 +103,7 @@ export async function createNodeRuntime(
   const close = () => {
     versionReader?.close();
     client.close();
+    void pinned?.close();
   };
   return { config, client, db, pipeline, app, close };
 }
