@@ -15,6 +15,7 @@
  */
 import countries from 'i18n-iso-countries';
 import ar from 'i18n-iso-countries/langs/ar.json';
+import az from 'i18n-iso-countries/langs/az.json';
 import be from 'i18n-iso-countries/langs/be.json';
 import cs from 'i18n-iso-countries/langs/cs.json';
 import de from 'i18n-iso-countries/langs/de.json';
@@ -27,24 +28,31 @@ import fr from 'i18n-iso-countries/langs/fr.json';
 import he from 'i18n-iso-countries/langs/he.json';
 import hi from 'i18n-iso-countries/langs/hi.json';
 import hu from 'i18n-iso-countries/langs/hu.json';
+import hy from 'i18n-iso-countries/langs/hy.json';
 import it from 'i18n-iso-countries/langs/it.json';
 import ja from 'i18n-iso-countries/langs/ja.json';
+import ka from 'i18n-iso-countries/langs/ka.json';
 import kk from 'i18n-iso-countries/langs/kk.json';
 import ko from 'i18n-iso-countries/langs/ko.json';
+import ky from 'i18n-iso-countries/langs/ky.json';
+import mn from 'i18n-iso-countries/langs/mn.json';
 import nl from 'i18n-iso-countries/langs/nl.json';
 import pl from 'i18n-iso-countries/langs/pl.json';
 import pt from 'i18n-iso-countries/langs/pt.json';
 import ru from 'i18n-iso-countries/langs/ru.json';
 import sk from 'i18n-iso-countries/langs/sk.json';
 import sv from 'i18n-iso-countries/langs/sv.json';
+import tg from 'i18n-iso-countries/langs/tg.json';
 import th from 'i18n-iso-countries/langs/th.json';
+import tk from 'i18n-iso-countries/langs/tk.json';
 import tr from 'i18n-iso-countries/langs/tr.json';
 import uk from 'i18n-iso-countries/langs/uk.json';
 import ur from 'i18n-iso-countries/langs/ur.json';
+import uz from 'i18n-iso-countries/langs/uz.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import worldCountries from 'world-countries';
 import { droppedTerms, extraCapitalsEnglish } from './data/country-supplement';
-import { termsOfKind } from './languages';
+import { languages, termsOfKind, type CountryTermKind } from './languages';
 import { foldWord } from './normalize-text';
 
 export interface CountryTopic {
@@ -61,7 +69,7 @@ export interface CountryTopic {
   names: Record<string, string[]>;
 }
 
-export type CountryTermKind = 'name' | 'adjective' | 'demonym' | 'capital' | 'institution';
+export type { CountryTermKind } from './languages';
 
 /** One dictionary form the matcher looks for, before inflection. */
 export interface CountryTerm {
@@ -75,7 +83,11 @@ export interface CountryTerm {
 }
 
 /** The locales registered with i18n-iso-countries: news languages, and every inflected one we have rules for. */
-const registeredLocales = [ar, be, cs, de, el, en, es, fa, fi, fr, he, hi, hu, it, ja, kk, ko, nl, pl, pt, ru, sk, sv, th, tr, uk, ur, zh];
+const registeredLocales = [
+  ar, be, cs, de, el, en, es, fa, fi, fr, he, hi, hu, it, ja, kk, ko, nl, pl, pt, ru, sk, sv, th, tr, uk, ur, zh,
+  // Central Asia and the Caucasus (issue 12).
+  az, hy, ka, ky, mn, tg, tk, uz,
+];
 
 /** world-countries' ISO 639-3 keys (translations, native names, demonyms) → two-letter codes. */
 const languageCodes: Record<string, string> = {
@@ -185,6 +197,8 @@ export function loadCountryCatalogue(): CountryTopic[] {
 
 let terms: Map<string, CountryTerm[]> | null = null;
 
+const derivingLanguages = languages.filter((language) => language.derive);
+
 /**
  * Every term of every country, keyed by ISO2: the names above, English altSpellings (ISO codes
  * and the like left out), capitals, demonyms and the supplement. Memoised.
@@ -254,6 +268,14 @@ export function loadCountryTerms(): Map<string, CountryTerm[]> {
     }
     for (const capital of extraCapitalsEnglish[topic.iso2] ?? []) add(capital, 'en', 'capital', 'supplement');
     for (const [text, lang, kind] of supplementByIso2.get(topic.iso2) ?? []) add(text, lang, kind, 'supplement');
+    // Terms a language derives by rule from another's (or its own): Latin Kazakh, nisbas.
+    for (const language of derivingLanguages) {
+      const derive = language.derive;
+      if (!derive) continue;
+      for (const term of list.filter((t) => t.lang === derive.from)) {
+        for (const derived of derive.terms(term.text, term.kind)) add(derived.text, language.code, derived.kind, term.source);
+      }
+    }
     byCountry.set(topic.iso2, list);
   }
   terms = byCountry;

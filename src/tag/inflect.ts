@@ -49,7 +49,8 @@ export function phraseWordForms(words: string[], lang: string, kind: WordKind): 
   const language = languageByCode.get(lang);
   if (!language?.everyWordDeclines) {
     const options = words.map((word) => [word]);
-    options[options.length - 1] = inflectWord(words[words.length - 1] ?? '', lang, kind);
+    const affixed = language?.affixedWord === 'first' ? 0 : words.length - 1;
+    options[affixed] = inflectWord(words[affixed] ?? '', lang, kind);
     return { options, cap: Infinity };
   }
   const adjective = language.phraseAdjective;

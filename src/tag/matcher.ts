@@ -342,6 +342,8 @@ interface CountryRules {
   qualifierBefore: Set<string>;
   qualifierBeforeAtEnd: Set<string>;
   products: Set<string>;
+  /** Words before a country word that make it a currency or language («Рубли Русия», «دلار آمریکا»). */
+  productsBefore: Set<string>;
   conjunctions: Set<string>;
   phraseEnds: Set<string>;
   notNames: Set<string>;
@@ -397,7 +399,12 @@ function loadCountryRules(): CountryRules {
     qualifierBefore,
     qualifierBeforeAtEnd,
     // Currencies and foods follow names too ("US dollar", "Thailand curry"); languages follow adjectives only.
-    products: toTokenSet([...contextWords((language) => language.currencyWords), ...foodWords]),
+    products: toTokenSet([
+      ...contextWords((language) => language.currencyWords),
+      ...contextWords((language) => language.nameQualifiers),
+      ...foodWords,
+    ]),
+    productsBefore: toTokenSet(contextWords((language) => language.qualifiersBefore)),
     conjunctions: toTokenSet(contextWords((language) => language.conjunctions)),
     phraseEnds: toTokenSet(phraseEndWords),
     notNames: toTokenSet(notPersonNames),
@@ -894,7 +901,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   }
   const opsRoot = ops.root.size > 0 ? ops.root : null;
 
-  const { qualifierAfter, qualifierBefore, qualifierBeforeAtEnd, products, conjunctions, phraseEnds, notNames, elsewhere, cueWords, cueFilter, englishCues } = rules;
+  const { qualifierAfter, qualifierBefore, qualifierBeforeAtEnd, products, productsBefore, conjunctions, phraseEnds, notNames, elsewhere, cueWords, cueFilter, englishCues } = rules;
   const elsewhereSecond: Record<string, string[]> = {
     new: ['hampshire', 'jersey', 'mexico', 'york', 'brunswick'],
     north: ['carolina', 'dakota'],
@@ -978,6 +985,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       if (flags & RULE_PRODUCT && products.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && qualifierAfter.has(nextNorm)) return false;
     }
+    if (flags & RULE_PRODUCT && prev >= 0 && first & TOKEN_JOINED && productsBefore.size > 0 && productsBefore.has(normAt(s, prev))) return false;
     if (flags & RULE_LANGUAGE && prev >= 0 && first & TOKEN_JOINED) {
       // "in Russian", and "in Kazakh and Russian": step back over coordinated adjectives.
       let before = prev;

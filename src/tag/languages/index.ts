@@ -3,6 +3,7 @@
  * Adding a language is adding its file (see types.ts for what it may hold), listing it below,
  * and adding its tests.
  */
+import { az } from './az';
 import { be } from './be';
 import { cs } from './cs';
 import { de } from './de';
@@ -12,26 +13,36 @@ import { es } from './es';
 import { fi } from './fi';
 import { fr } from './fr';
 import { hu } from './hu';
+import { hy } from './hy';
 import { it } from './it';
 import { ja } from './ja';
+import { ka } from './ka';
 import { kk } from './kk';
+import { kkLatn } from './kk-Latn';
 import { ko } from './ko';
+import { ky } from './ky';
+import { mn } from './mn';
 import { nl } from './nl';
 import { pl } from './pl';
 import { pt } from './pt';
 import { ru } from './ru';
 import { sk } from './sk';
 import { sv } from './sv';
+import { tg } from './tg';
+import { tk } from './tk';
 import { tr } from './tr';
 import { uk } from './uk';
 import { ur } from './ur';
+import { uz } from './uz';
+import { uzCyrl } from './uz-Cyrl';
 import { zh } from './zh';
 import type { Forms, LanguageRules } from './types';
 
-export type { Forms, Inflect, LanguageRules, WordKind } from './types';
+export type { CountryTermKind, Forms, Inflect, LanguageRules, WordKind } from './types';
 
 export const languages: readonly LanguageRules[] = [
   en, ru, uk, be, kk, de, pl, cs, sk, tr, fi, hu, el, fr, es, pt, it, nl, sv, ur, zh, ja, ko,
+  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy,
 ];
 
 export const languageByCode: ReadonlyMap<string, LanguageRules> = new Map(languages.map((language) => [language.code, language]));

@@ -18,11 +18,15 @@ function kkCaseForms(w: string): string[] {
       break;
     }
   }
+  return [w, ...withStem(w, kkSuffixes(back, kkVowels.includes(w.slice(-1))))];
+}
+
+/** The case, plural and derivational suffixes of a back- or front-vowel word (Cyrillic). */
+export function kkSuffixes(back: boolean, endsVowel: boolean): string[] {
   const A = back ? 'а' : 'е';
   const Y = back ? 'ы' : 'і';
   const G = back ? 'ғ' : 'г';
   const Q = back ? 'қ' : 'к';
-  const endsVowel = kkVowels.includes(w.slice(-1));
   // The initial consonant of a suffix assimilates to the stem's last sound; taking the union of
   // the variants is safe (the stem carries the meaning) and spares a table of exceptions.
   const suffixes = [
@@ -43,7 +47,7 @@ function kkCaseForms(w: string): string[] {
   } else {
     suffixes.push(`${Y}`, `${Y}н${A}`, `${Y}нд${A}`, `${Y}н${A}н`, `${Y}н${Y}ң`);
   }
-  return [w, ...withStem(w, suffixes)];
+  return suffixes;
 }
 
 const inflect: Inflect = (w) => (w.length < 3 ? [w] : kkCaseForms(w));

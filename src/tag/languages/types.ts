@@ -20,6 +20,8 @@ export type Forms = Record<string, string[]>;
 
 export type Inflect = (word: string, kind: WordKind) => string[];
 
+export type CountryTermKind = 'name' | 'adjective' | 'demonym' | 'capital' | 'institution';
+
 export interface LanguageRules {
   /** BCP 47 primary language, or language-script where the script changes the rules (uz-Cyrl). */
   code: string;
@@ -30,6 +32,18 @@ export interface LanguageRules {
   everyWordDeclines?: boolean;
   /** Adjectives stand on either side of the noun and complements decline too (Polish). */
   adjectivesEitherSide?: boolean;
+  /**
+   * Which word of a name of several words takes the language's affixes when the words do not
+   * all decline: the last (suffixes: "Оңтүстік Кореяға") by default, the first for proclitics
+   * (Arabic "وكوريا الجنوبية").
+   */
+  affixedWord?: 'first' | 'last';
+  /**
+   * Terms derived by rule from every term of language `from` (the same country, kind and
+   * source): Kazakh Latin spellings of the Kazakh Cyrillic terms, Arabic nisba adjectives of
+   * Arabic names.
+   */
+  derive?: { from: string; terms: (text: string, kind: CountryTermKind) => Array<{ text: string; kind: CountryTermKind }> };
   names?: Forms;
   adjectives?: Forms;
   demonyms?: Forms;
@@ -42,5 +56,15 @@ export interface LanguageRules {
    */
   languageContext?: { after: string[]; before: string[]; beforeAtEnd: string[] };
   currencyWords?: string[];
+  /**
+   * Words that, following a country NAME, make it a language or a product, not the country
+   * ("Azərbaycan dili", «Монгол хэл»); currencyWords do so for every kind of term.
+   */
+  nameQualifiers?: string[];
+  /**
+   * Words that, preceding a country word, make it a currency or a language in languages that put
+   * the qualifier first («Рубли Русия», «دلار آمریکا», «le rouble russe», «باللغة الروسية»).
+   */
+  qualifiersBefore?: string[];
   conjunctions?: string[];
 }

@@ -1,0 +1,83 @@
+/**
+ * Uzbek in the Latin script (1995 alphabet). The letters oʻ and gʻ are written with five
+ * different marks by real outlets (ʻ ‘ ’ ' `); the tokenizer treats all of them as one apostrophe,
+ * so "Qozog‘iston" is the two tokens qozog + iston and a suffix lands on the last one.
+ * Uzbek has no vowel harmony: a suffix has one spelling, with k/q/g variants of the dative.
+ * Names come from i18n-iso-countries (uz); capitals and institutions below are the forms used
+ * by Uzbek outlets (kun.uz, gazeta.uz, Ozodlik), checked against the Uzbek Wikipedia titles.
+ */
+import type { Inflect, LanguageRules } from './types';
+import { withStem } from './word-forms';
+
+/** Case, plural, possessive and derivational suffixes (and their common chains). */
+export const uzSuffixes = [
+  'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'dagilar', 'dek', 'cha', 'gacha', 'ning', 'niki',
+  'lik', 'liklar', 'likning', 'liklarning', 'liklarni', 'liklarga', 'likni', 'likka', 'liklardan', 'liklari',
+  'lar', 'larning', 'larni', 'larga', 'larda', 'lardan', 'lari', 'larining',
+  'si', 'sining', 'sini', 'siga', 'sida', 'sidan', 'i', 'ining', 'ini', 'iga', 'ida', 'idan',
+  'ga', 'bilan', 'ning',
+];
+
+const inflect: Inflect = (w) => (w.length < 3 ? [w] : [w, ...withStem(w, uzSuffixes)]);
+
+export const uz: LanguageRules = {
+  code: 'uz',
+  inflect,
+  names: {
+    US: ['AQSh', 'AQSH', 'Amerika'],
+    RU: ['Rossiya Federatsiyasi'],
+    GB: ['Britaniya', 'Buyuk Britaniya', 'Angliya'],
+    KR: ['Janubiy Koreya'],
+    KP: ['Shimoliy Koreya'],
+    TR: ['Turkiya'],
+    PS: ['Falastin', 'G‘azo'],
+    IL: ['Isroil'],
+    MN: ['Mo‘g‘uliston'],
+  },
+  adjectives: {
+    UZ: ['o‘zbek'],
+    RU: ['rus'],
+    KZ: ['qozoq'],
+    TJ: ['tojik'],
+    KG: ['qirg‘iz'],
+    TM: ['turkman'],
+    DE: ['nemis'],
+  },
+  capitals: {
+    UZ: ['Toshkent'],
+    KZ: ['Ostona', 'Astana'],
+    RU: ['Moskva'],
+    CN: ['Pekin'],
+    UA: ['Kiyev', 'Kiev'],
+    TR: ['Anqara'],
+    AF: ['Kobul'],
+    IR: ['Tehron'],
+    TM: ['Ashxobod'],
+    AZ: ['Boku'],
+    TJ: ['Dushanbe'],
+    KG: ['Bishkek'],
+    US: ['Vashington'],
+    GB: ['London'],
+    DE: ['Berlin'],
+    FR: ['Parij'],
+    KR: ['Seul'],
+    JP: ['Tokio'],
+    BY: ['Minsk'],
+    GE: ['Tbilisi'],
+    AM: ['Yerevan'],
+    PK: ['Islomobod'],
+    MN: ['Ulan-Bator', 'Ulanbator'],
+    IN: ['Dehli', 'Nyu-Dehli'],
+  },
+  institutions: {
+    RU: ['Kreml'],
+    US: ['Oq uy', 'Davlat departamenti', 'Pentagon'],
+    UZ: ['Oliy Majlis'],
+  },
+  languageContext: {
+    after: ['tili', 'tilida', 'tilidagi', 'tilini', 'tilining', 'tiliga', 'tilidan', 'tillari', 'tillarida', 'tilda', 'tilli', 'tilidagi'],
+    before: [],
+    beforeAtEnd: [],
+  },
+  currencyWords: ['rubli', 'rubl', 'dollari', 'dollar', 'so‘mi', 'tengesi', 'tenge'],
+};
