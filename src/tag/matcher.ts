@@ -203,8 +203,9 @@ const compileStream = createTokenStream(32);
  * Words made only of letters and digits of spaced scripts, separated by spaces, apostrophes or
  * hyphens: `tokenize` would cut them at exactly those separators.
  */
-const simpleTerm = /^[\p{L}\p{N}]+(?:[\s'’‘ʼ\-‐‑–—]+[\p{L}\p{N}]+)*$/u;
-const simpleSeparators = /[\s'’‘ʼ\-‐‑–—]+/u;
+// The apostrophes are those the tokenizer splits at (ʻ is a letter to \p{L}: Uzbek Oʻzbekiston).
+const simpleTerm = /^[\p{L}\p{N}]+(?:[\s'’‘ʼʻ`´′＇\-‐‑–—]+[\p{L}\p{N}]+)*$/u;
+const simpleSeparators = /[\s'’‘ʼʻ`´′＇\-‐‑–—]+/u;
 const noSpaceScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 function splitWords(text: string, fold: (word: string) => string = foldWord): { words: string[]; tokens: string[] } {
@@ -717,7 +718,7 @@ function createCountryTrie(countries: CountryTopic[]): CountryTrie {
       }
     }
   }
-  for (const phrase of blockedPhrases) {
+  for (const phrase of [...blockedPhrases, ...contextWords((language) => language.blockedPhrases)]) {
     const { tokens } = splitWords(phrase);
     if (tokens.length === 0) continue;
     workOf(scriptOfToken(tokens[0] ?? '')).blocked.push(tokens);
@@ -984,6 +985,12 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       const nextNorm = normAt(s, next);
       if (flags & RULE_PRODUCT && products.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && qualifierAfter.has(nextNorm)) return false;
+      if (flags & RULE_LANGUAGE && conjunctions.has(nextNorm)) {
+        // "қазақ және орыс тілдерінде", "Kazakh and Russian languages": step over the coordinated adjectives.
+        let after = next;
+        for (let steps = 0; steps < 4 && after + 1 < s.count && (conjunctions.has(normAt(s, after)) || isPlaceToken(normAt(s, after))); steps++) after++;
+        if (after > next && qualifierAfter.has(normAt(s, after))) return false;
+      }
     }
     if (flags & RULE_PRODUCT && prev >= 0 && first & TOKEN_JOINED && productsBefore.size > 0 && productsBefore.has(normAt(s, prev))) return false;
     if (flags & RULE_LANGUAGE && prev >= 0 && first & TOKEN_JOINED) {
@@ -991,7 +998,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       let before = prev;
       for (let steps = 0; steps < 4 && before > 0 && (conjunctions.has(normAt(s, before)) || isPlaceToken(normAt(s, before))); steps++) before--;
       const prevNorm = normAt(s, prev);
-      if (qualifierBefore.has(prevNorm)) return false;
+      if (qualifierBefore.has(prevNorm) || (before < prev && qualifierBefore.has(normAt(s, before)))) return false;
       if (qualifierBeforeAtEnd.has(normAt(s, before))) {
         const nextFlags = hasNext ? (tokenFlags[next] ?? 0) : 0;
         if (!hasNext || !(nextFlags & TOKEN_SPACED) || phraseEnds.has(normAt(s, next))) return false;

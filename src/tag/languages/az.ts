@@ -5,6 +5,7 @@
  * buffer consonants n and y after a vowel (Rusiyanın, Azərbaycana).
  */
 import type { Inflect, LanguageRules } from './types';
+import { turkicAdjective } from './word-forms';
 
 const harmony: Array<[vowels: string, low: string, high: string]> = [
   ['aı', 'a', 'ı'],
@@ -50,6 +51,11 @@ const inflect: Inflect = (w) => {
   return [...forms];
 };
 
+/** Azərbaycan → azərbaycanlı, Rusiya → rusiyalı. */
+function azerbaijaniAdjective(name: string): string {
+  return turkicAdjective(name, (_d, vowel) => `l${harmony.find(([vowels]) => vowels.includes(vowel))?.[2] ?? 'ı'}`, false);
+}
+
 export const az: LanguageRules = {
   code: 'az',
   inflect,
@@ -59,6 +65,7 @@ export const az: LanguageRules = {
     GB: ['Britaniya', 'Böyük Britaniya', 'İngiltərə'],
     TR: ['Türkiyə'],
     KR: ['Cənubi Koreya'],
+    PS: ['Fələstin', 'Qəzza'],
   },
   adjectives: {
     RU: ['rus'],
@@ -98,4 +105,9 @@ export const az: LanguageRules = {
     beforeAtEnd: [],
   },
   currencyWords: ['rublu', 'rubl', 'dolları', 'dollar', 'manatı', 'manat', 'tengesi'],
+  // "Azərbaycan dili" is the name of the language.
+  nameQualifiers: ['dili', 'dilində', 'dilindəki', 'dilini', 'dilinin', 'dilinə'],
+  conjunctions: ['və', 'ilə'],
+  blockedPhrases: ['Türk Dövlətləri Təşkilatı', 'Türk Dövlətləri Təşkilatının', 'türk dünyası', 'Azərbaycan Hava Yolları', 'Azerbaijan Airlines'],
+  derive: { from: 'az', terms: (text, kind) => (kind === 'name' && !/\p{Lu}{2}/u.test(text) ? [{ text: azerbaijaniAdjective(text), kind: 'adjective' }] : []) },
 };

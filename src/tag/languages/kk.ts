@@ -4,7 +4,7 @@
  * reference); terms are the standard forms in the language's dictionaries; see ../README.md.
  */
 import type { Inflect, LanguageRules } from './types';
-import { withStem } from './word-forms';
+import { turkicAdjective, withStem } from './word-forms';
 
 const kkVowels = 'аәеёиоөуұүыіэюя';
 
@@ -52,6 +52,13 @@ export function kkSuffixes(back: boolean, endsVowel: boolean): string[] {
 
 const inflect: Inflect = (w) => (w.length < 3 ? [w] : kkCaseForms(w));
 
+function kazakhAdjective(name: string): string {
+  return turkicAdjective(name, (d, vowel) => {
+    const back = 'аоұыяё'.includes(vowel) || vowel === '';
+    return `${{ l: 'л', d: 'д', t: 'т' }[d]}${back ? 'ық' : 'ік'}`;
+  }, true);
+}
+
 export const kk: LanguageRules = {
   code: 'kk',
   names: {
@@ -59,6 +66,7 @@ export const kk: LanguageRules = {
     RU: ['РФ'],
     CN: ['ҚХР'],
     KZ: ['ҚР'],
+    PS: ['Газа', 'Палестина'],
   },
   adjectives: {
     KZ: ['қазақ', 'қазақстандық'],
@@ -78,7 +86,7 @@ export const kk: LanguageRules = {
   },
   institutions: {
     RU: ['Кремль'],
-    KZ: ['Ақорда', 'Мәжіліс'],
+    KZ: ['Ақорда'],
     US: ['Ақ үй'],
   },
   languageContext: {
@@ -86,6 +94,10 @@ export const kk: LanguageRules = {
     before: [],
     beforeAtEnd: [],
   },
-  currencyWords: ['теңге'],
+  currencyWords: ['теңге', 'рублі', 'рубль', 'рублін', 'рубльге', 'доллар', 'долларға', 'юань'],
+  conjunctions: ['және', 'мен', 'бен', 'пен'],
+  blockedPhrases: ['Air Astana', 'Эйр Астана', 'Қазақстан темір жолы', 'Түркі мемлекеттері', 'Түркі мемлекеттері ұйымы'],
+  // The civic adjective of every name (Қазақстан → қазақстандық, Ресей → ресейлік).
+  derive: { from: 'kk', terms: (text, kind) => (kind === 'name' && !/[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2}/u.test(text) ? [{ text: kazakhAdjective(text), kind: 'adjective' }] : []) },
   inflect,
 };

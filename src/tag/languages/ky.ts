@@ -6,6 +6,7 @@
  * union of the variants is taken, which is safe: the stem carries the meaning.
  */
 import type { Inflect, LanguageRules } from './types';
+import { turkicAdjective } from './word-forms';
 
 const harmony: Array<[vowels: string, low: string, high: string]> = [
   ['аыя', 'а', 'ы'],
@@ -25,7 +26,7 @@ const templates = [
   'лIк', 'дIк', 'тIк', 'лIктAр', 'дIктAр', 'лIктIн', 'дIктIн', // -лык: "of Kyrgyzstan", "Kyrgyzstani"
   'лAр', 'дAр', 'тAр', 'лAрдIн', 'дAрдIн', 'лAрдA', 'лAргA', // plural
   'сI', 'сIнIн', 'сIнA', 'сIндA', 'I', 'IнIн', 'IнA', 'IндA', 'Iн', // possessive
-  'менен', 'чA',
+  'менен', // no -чА: орусча is the Russian language
 ];
 
 function classOf(w: string): [string, string] {
@@ -42,6 +43,14 @@ const inflect: Inflect = (w) => {
   return [w, ...templates.map((t) => w + t.replace(/A/g, low).replace(/I/g, high))];
 };
 
+/** Кыргызстан → кыргызстандык, Орусия → орусиялык. */
+function kyrgyzAdjective(name: string): string {
+  return turkicAdjective(name, (d, vowel) => {
+    const high = harmony.find(([vowels]) => vowels.includes(vowel))?.[2] ?? 'ы';
+    return `${{ l: 'л', d: 'д', t: 'т' }[d]}${high}к`;
+  }, true);
+}
+
 export const ky: LanguageRules = {
   code: 'ky',
   inflect,
@@ -54,6 +63,7 @@ export const ky: LanguageRules = {
     TR: ['Түркия'],
     GB: ['Улуу Британия', 'Британия'],
     CN: ['КЭР'],
+    PS: ['Газа', 'Палестина'],
   },
   adjectives: {
     RU: ['орус'],
@@ -99,4 +109,7 @@ export const ky: LanguageRules = {
     beforeAtEnd: [],
   },
   currencyWords: ['рублу', 'рубль', 'доллар', 'сом', 'теңге', 'тенге'],
+  conjunctions: ['жана', 'менен', 'дагы'],
+  blockedPhrases: ['Кыргызстан Аба Жолдору'],
+  derive: { from: 'ky', terms: (text, kind) => (kind === 'name' && !/\p{Lu}{2}/u.test(text) ? [{ text: kyrgyzAdjective(text), kind: 'adjective' }] : []) },
 };

@@ -33,6 +33,7 @@ export const tg: LanguageRules = {
     CN: ['Чин'],
     IN: ['Ҳиндустон', 'Ҳинд'],
     KR: ['Кореяи Ҷанубӣ'],
+    PS: ['Фаластин', 'Ғазза'],
   },
   adjectives: {
     TJ: ['тоҷик', 'тоҷикистонӣ'],
@@ -74,8 +75,13 @@ export const tg: LanguageRules = {
   },
   languageContext: {
     after: [],
-    before: ['забони', 'забон', 'ба забони'],
+    before: ['забони', 'забон', 'забонҳои', 'забонҳо'],
     beforeAtEnd: [],
   },
   currencyWords: ['сомонӣ', 'рубл', 'рубли', 'доллар', 'доллари'],
+  qualifiersBefore: ['рубли', 'доллари', 'сомонии', 'тангаи'],
+  conjunctions: ['ва', 'бо'],
+  blockedPhrases: ['Тоҷик Эйр', 'Сомон Эйр'],
+  // Тоҷикистон → тоҷикистонӣ, Русия → русиягӣ.
+  derive: { from: 'tg', terms: (text, kind) => (kind === 'name' && !/\p{Lu}{2}/u.test(text) ? [{ text: `${text.toLowerCase()}${/[аеиоуэюяӣӯ]$/.test(text) ? 'гӣ' : 'ӣ'}`, kind: 'adjective' }] : []) },
 };

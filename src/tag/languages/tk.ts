@@ -9,8 +9,9 @@ import type { Inflect, LanguageRules } from './types';
 const backVowels = 'aouy';
 const frontVowels = 'eäöüi';
 
-const back = ['yň', 'nyň', 'a', 'y', 'ny', 'da', 'dan', 'daky', 'ly', 'lylar', 'lary', 'lar', 'laryň', 'lara', 'ynda', 'yna', 'ny', 'ça', 'a'];
-const front = ['iň', 'niň', 'e', 'i', 'ni', 'de', 'den', 'däki', 'li', 'liler', 'leri', 'ler', 'leriň', 'lere', 'inde', 'ine', 'ni', 'çe', 'ä'];
+// No equative -ça/-çe: rusça is the Russian language.
+const back = ['yň', 'nyň', 'a', 'y', 'ny', 'da', 'dan', 'daky', 'ly', 'lylar', 'lary', 'lar', 'laryň', 'lara', 'ynda', 'yna', 'ny', 'a'];
+const front = ['iň', 'niň', 'e', 'i', 'ni', 'de', 'den', 'däki', 'li', 'liler', 'leri', 'ler', 'leriň', 'lere', 'inde', 'ine', 'ni', 'ä'];
 
 const inflect: Inflect = (w) => {
   if (w.length < 3) return [w];
@@ -43,6 +44,7 @@ export const tk: LanguageRules = {
     KZ: ['Gazagystan'],
     GB: ['Beýik Britaniýa', 'Britaniýa'],
     IN: ['Hindistan'],
+    PS: ['Palestina', 'Gaza'],
   },
   adjectives: {
     TM: ['türkmen', 'türkmenistanly'],
@@ -74,9 +76,16 @@ export const tk: LanguageRules = {
     US: ['Ak tam'],
   },
   languageContext: {
-    after: ['dili', 'dilinde', 'dilindäki', 'dilini', 'diliniň', 'diline', 'dilli'],
+    after: ['dili', 'dilinde', 'dilindäki', 'dilini', 'diliniň', 'diline', 'dilli', 'dilleri', 'dillerine', 'dillerinde'],
     before: [],
     beforeAtEnd: [],
   },
   currencyWords: ['manat', 'manady', 'rubly', 'dollar', 'dollary'],
+  conjunctions: ['we', 'bilen', 'hem'],
+  blockedPhrases: ['Türkmenistan Howa Ýollary', 'Turkmenistan Airlines', 'Türki döwletler'],
+  // Türkmenistan → türkmenistanly, Russiýa → russiýaly.
+  derive: {
+    from: 'tk',
+    terms: (text, kind) => (kind === 'name' && !/\p{Lu}{2}/u.test(text) ? [{ text: `${text.toLowerCase()}${/[eäöüi][^aouyeäöüi]*$/.test(text) ? 'li' : 'ly'}`, kind: 'adjective' }] : []),
+  },
 };

@@ -38,6 +38,7 @@ export const tr: LanguageRules = {
   names: {
     US: ['ABD', 'Amerika'],
     GB: ['İngiltere', 'Britanya'],
+    PS: ['Filistin', 'Gazze'],
   },
   adjectives: {
     RU: ['Rus'],
@@ -49,6 +50,11 @@ export const tr: LanguageRules = {
     FR: ['Fransız'],
     CN: ['Çinli'],
     UA: ['Ukraynalı'],
+    TJ: ['Tacik'],
+    KG: ['Kırgız'],
+    UZ: ['Özbek'],
+    TM: ['Türkmen'],
+    AZ: ['Azerbaycanlı'],
   },
   capitals: {
     RU: ['Moskova'],
@@ -65,5 +71,13 @@ export const tr: LanguageRules = {
     RU: ['Kremlin'],
     US: ['Beyaz Saray'],
   },
+  conjunctions: ['ve', 'ile'],
+  // «Türk» in these names means Turkic, or a firm; the river and the US state are not countries.
+  blockedPhrases: [
+    'Türk Devletleri Teşkilatı', 'Türk Devletleri', 'Türk dünyası', 'Türk Hava Yolları', 'Türk Keneşi', 'Ürdün Nehri',
+    'Georgia eyaleti', 'Georgia Eyaleti', 'BBC Türkçe',
+  ],
+  languageContext: { after: ['dili', 'dilinde', 'dilindeki', 'dilini', 'dilli'], before: [], beforeAtEnd: [] },
+  currencyWords: ['rublesi', 'ruble', 'doları', 'dolar', 'tengesi', 'lirası'],
   inflect,
 };

@@ -67,4 +67,9 @@ export interface LanguageRules {
    */
   qualifiersBefore?: string[];
   conjunctions?: string[];
+  /**
+   * Phrases that contain a country word but are not about the country (firms, parties, seas, the
+   * US state, a river): they consume their words and tag nothing. Written as they appear.
+   */
+  blockedPhrases?: string[];
 }

@@ -55,4 +55,6 @@ export const uzCyrl: LanguageRules = {
     beforeAtEnd: [],
   },
   currencyWords: ['рубли', 'рубл', 'доллар', 'сўм', 'тенге'],
+  conjunctions: ['ва', 'билан', 'ҳамда'],
+  blockedPhrases: ['Ўзбекистон ҳаво йўллари'],
 };

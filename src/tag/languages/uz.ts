@@ -10,8 +10,9 @@ import type { Inflect, LanguageRules } from './types';
 import { withStem } from './word-forms';
 
 /** Case, plural, possessive and derivational suffixes (and their common chains). */
+// No -cha: ruscha is the Russian language.
 export const uzSuffixes = [
-  'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'dagilar', 'dek', 'cha', 'gacha', 'ning', 'niki',
+  'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'dagilar', 'dek', 'gacha', 'ning', 'niki',
   'lik', 'liklar', 'likning', 'liklarning', 'liklarni', 'liklarga', 'likni', 'likka', 'liklardan', 'liklari',
   'lar', 'larning', 'larni', 'larga', 'larda', 'lardan', 'lari', 'larining',
   'si', 'sining', 'sini', 'siga', 'sida', 'sidan', 'i', 'ining', 'ini', 'iga', 'ida', 'idan',
@@ -33,6 +34,7 @@ export const uz: LanguageRules = {
     PS: ['Falastin', 'G‘azo'],
     IL: ['Isroil'],
     MN: ['Mo‘g‘uliston'],
+    AF: ['Afg‘oniston'],
   },
   adjectives: {
     UZ: ['o‘zbek'],
@@ -80,4 +82,8 @@ export const uz: LanguageRules = {
     beforeAtEnd: [],
   },
   currencyWords: ['rubli', 'rubl', 'dollari', 'dollar', 'so‘mi', 'tengesi', 'tenge'],
+  conjunctions: ['va', 'bilan', 'hamda'],
+  blockedPhrases: ['Uzbekistan Airways', 'O‘zbekiston havo yo‘llari', 'Turkiy davlatlar'],
+  // The civic adjective of every name: O‘zbekiston → o‘zbekistonlik, Rossiya → rossiyalik.
+  derive: { from: 'uz', terms: (text, kind) => (kind === 'name' && !/\p{Lu}{2}/u.test(text) ? [{ text: `${text.toLowerCase()}lik`, kind: 'adjective' }] : []) },
 };

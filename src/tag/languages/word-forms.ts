@@ -21,3 +21,18 @@ export function compoundStems(stem: string): string[] {
   if (short !== stem && short.length >= 4) forms.push(`${short}о`);
   return forms;
 }
+
+/**
+ * The civic adjective of a Turkic name (Қазақстан → қазақстандық, Кыргызстан → кыргызстандык,
+ * Azərbaycan → azərbaycanlı): lower case, the suffix's consonant chosen by the stem's last sound
+ * (l after a vowel, й/y, р/r; d after a voiced consonant; t after a voiceless one) when
+ * `assimilates`, its vowel by the stem's harmony.
+ */
+export function turkicAdjective(name: string, suffix: (d: 'l' | 'd' | 't', lastVowel: string) => string, assimilates: boolean): string {
+  const word = name.toLowerCase();
+  let lastVowel = '';
+  for (let i = word.length - 1; i >= 0 && !lastVowel; i--) if (/[aeiouyäöüáóúıəūаәеёиоөуұүыіэюяӯ]/.test(word[i] ?? '')) lastVowel = word[i] ?? '';
+  const last = word.slice(-1);
+  const kind: 'l' | 'd' | 't' = !assimilates || /[aeiouyäöüáóúıəūаәеёиоөуұүыіэюяйрr]/.test(last) ? 'l' : /[лмнңзжlmnñńzj]/.test(last) ? 'd' : 't';
+  return word + suffix(kind, lastVowel);
+}
