@@ -43,7 +43,7 @@ import {
   notPersonNames,
   phraseEndWords,
 } from './data/country-supplement';
-import { contextWords } from './languages';
+import { contextWords, languages } from './languages';
 import { inflectPhrase, phraseWordForms, type WordKind } from './inflect';
 import {
   createTokenStream,
@@ -89,6 +89,7 @@ const RULE_PRODUCT = 128;
 const RULE_ELSEWHERE = 256;
 const RULE_LOWER_WORD = 512;
 const RULE_FOREIGN = 1024;
+const RULE_NOT_RUSSIAN = 2048;
 
 interface HitRule {
   flags: number;
@@ -314,6 +315,7 @@ function scriptsOfTerm(text: string): number {
 // ---------------------------------------------------------------- Rules of country terms
 
 const latinScript = /\p{Script=Latin}/u;
+const notInRussianText = new Set(languages.filter((language) => language.notInRussianText).map((language) => language.code));
 const casedScript = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
 const uncasedOnly = /^[^\p{Lu}\p{Ll}]*$/u;
 
@@ -337,6 +339,7 @@ interface CountryRules {
   cueWords: Map<string, number>;
   cueFilter: TokenFilter;
   englishCues: number;
+  russianCues: number;
   homonymRules: Map<string, { flags: number; needCues: number; vetoCues: number }>;
   exactForms: Map<string, boolean>;
   qualifierAfter: Set<string>;
@@ -394,6 +397,7 @@ function loadCountryRules(): CountryRules {
     cueWords,
     cueFilter,
     englishCues: cueBits.get('english') ?? 0,
+    russianCues: cueBits.get('russian') ?? 0,
     homonymRules: new Map(),
     exactForms: new Map(),
     qualifierAfter,
@@ -456,6 +460,7 @@ function ruleForTerm(rules: CountryRules, term: CountryTerm, words: string[], ke
   // (German Island = Iceland, Hungarian Man, Portuguese francês → "Frances"): it does not
   // count in an English text.
   if (term.lang !== 'en' && latinScript.test(term.text)) flags |= RULE_FOREIGN;
+  if (notInRussianText.has(term.lang)) flags |= RULE_NOT_RUSSIAN;
   const homonym = rules.homonymRules.get(key);
   let exact: string[] | null = null;
   if (rules.exactForms.has(key)) {
@@ -902,7 +907,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   }
   const opsRoot = ops.root.size > 0 ? ops.root : null;
 
-  const { qualifierAfter, qualifierBefore, qualifierBeforeAtEnd, products, productsBefore, conjunctions, phraseEnds, notNames, elsewhere, cueWords, cueFilter, englishCues } = rules;
+  const { qualifierAfter, qualifierBefore, qualifierBeforeAtEnd, products, productsBefore, conjunctions, phraseEnds, notNames, elsewhere, cueWords, cueFilter, englishCues, russianCues } = rules;
   const elsewhereSecond: Record<string, string[]> = {
     new: ['hampshire', 'jersey', 'mexico', 'york', 'brunswick'],
     north: ['carolina', 'dakota'],
@@ -1133,7 +1138,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
           }
           if (!passes(hit.rule, s, i, candidateEnd, casing)) continue;
           accepted = true;
-          if (hit.rule.needCues !== 0 || hit.rule.vetoCues !== 0 || hit.rule.flags & RULE_FOREIGN) {
+          if (hit.rule.needCues !== 0 || hit.rule.vetoCues !== 0 || hit.rule.flags & (RULE_FOREIGN | RULE_NOT_RUSSIAN)) {
             scratch.deferredTopic.push(hit.topic);
             scratch.deferredRule.push(hit.rule);
             // A dateline ("BRUSSELS:") names the place whatever else the item is about.
@@ -1166,10 +1171,12 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   function resolveDeferred(language: string): void {
     scratch.cues = cuesOf(scratch.titleStream) | cuesOf(scratch.summaryStream);
     const english = language ? /^en(?:-|$)/i.test(language) : (scratch.cues & englishCues) !== 0;
+    const russian = language ? /^ru(?:-|$)/i.test(language) : (scratch.cues & russianCues) !== 0;
     for (let d = 0; d < scratch.deferredTopic.length; d++) {
       const rule = scratch.deferredRule[d] ?? noRule;
       const topic = scratch.deferredTopic[d] ?? -1;
       if (rule.flags & RULE_FOREIGN && english) continue;
+      if (rule.flags & RULE_NOT_RUSSIAN && russian) continue;
       if (rule.vetoCues & scratch.cues && !scratch.deferredDateline[d]) continue;
       if (rule.needCues !== 0 && !(rule.needCues & scratch.cues)) continue;
       mark(topic, FIELD_TITLE, false);

@@ -49,7 +49,7 @@ describe('inflectWord', () => {
     ['λίβανος', 'el', 'name', ['λίβανου', 'λίβανο']],
     // Korean particles, Urdu -ی adjectives, English plurals
     ['러시아', 'ko', 'name', ['러시아가', '러시아의', '러시아와']],
-    ['امریکہ', 'ur', 'name', ['امریکی']],
+    ['امریکہ', 'ur', 'adjective', ['امریکی']],
     ['russian', 'en', 'demonym', ['russians']],
   ])('declines %s (%s %s)', (word, lang, kind, expected) => {
     const forms = inflectWord(word, lang, kind);

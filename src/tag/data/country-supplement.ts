@@ -59,6 +59,9 @@ export const cueSets: Record<string, string[]> = {
   belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO'],
   // Frequent English words that are not words of the other Latin-script languages we match:
   // one of them in an item without a declared language makes it an English text (RULE_FOREIGN).
+  // Frequent Russian function words that the Turkic and Mongolian Cyrillic languages do not
+  // use: one of them in an item without a declared language makes it a Russian text.
+  russian: ['и', 'в', 'что', 'это', 'для', 'из', 'по', 'как', 'от', 'при', 'после', 'также', 'на', 'не', 'его', 'о', 'к'],
   english: ['the', 'and', 'with', 'that', 'this', 'from', 'has', 'have', 'says', 'said', 'after', 'who', 'how', 'what', 'why', 'its', 'their', 'they', 'than', 'been', 'would', 'could', 'should', 'about', 'which', 'into', 'over', 'amid'],
 };
 

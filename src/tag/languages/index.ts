@@ -3,6 +3,7 @@
  * Adding a language is adding its file (see types.ts for what it may hold), listing it below,
  * and adding its tests.
  */
+import { ar } from './ar';
 import { az } from './az';
 import { be } from './be';
 import { cs } from './cs';
@@ -10,6 +11,7 @@ import { de } from './de';
 import { el } from './el';
 import { en } from './en';
 import { es } from './es';
+import { fa } from './fa';
 import { fi } from './fi';
 import { fr } from './fr';
 import { hu } from './hu';
@@ -42,7 +44,7 @@ export type { CountryTermKind, Forms, Inflect, LanguageRules, WordKind } from '.
 
 export const languages: readonly LanguageRules[] = [
   en, ru, uk, be, kk, de, pl, cs, sk, tr, fi, hu, el, fr, es, pt, it, nl, sv, ur, zh, ja, ko,
-  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy,
+  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy, ar, fa,
 ];
 
 export const languageByCode: ReadonlyMap<string, LanguageRules> = new Map(languages.map((language) => [language.code, language]));

@@ -61,6 +61,7 @@ function kazakhAdjective(name: string): string {
 
 export const kk: LanguageRules = {
   code: 'kk',
+  notInRussianText: true,
   names: {
     US: ['АҚШ', 'Америка'],
     RU: ['РФ'],
@@ -90,7 +91,7 @@ export const kk: LanguageRules = {
     US: ['Ақ үй'],
   },
   languageContext: {
-    after: ['тілі', 'тілін', 'тіліне', 'тілінде', 'тілінен', 'тілінің', 'тілде', 'тілдің', 'тілін'],
+    after: ['тілі', 'тілін', 'тіліне', 'тілінде', 'тілінен', 'тілінің', 'тілде', 'тілдің', 'тілін', 'тілдері', 'тілдерінде', 'тілдеріне', 'тілдерін', 'тілдерінің', 'тілдерден', 'тілді'],
     before: [],
     beforeAtEnd: [],
   },

@@ -53,6 +53,7 @@ function kyrgyzAdjective(name: string): string {
 
 export const ky: LanguageRules = {
   code: 'ky',
+  notInRussianText: true,
   inflect,
   names: {
     RU: ['Орусия', 'Орусия Федерациясы', 'РФ'],

@@ -29,6 +29,7 @@ const inflect: Inflect = (w) => {
 
 export const mn: LanguageRules = {
   code: 'mn',
+  notInRussianText: true,
   inflect,
   names: {
     RU: ['ОХУ', 'Оросын Холбооны Улс'],

@@ -22,6 +22,7 @@ const inflect: Inflect = (w) => {
 
 export const tg: LanguageRules = {
   code: 'tg',
+  notInRussianText: true,
   inflect,
   names: {
     US: ['ИМА', 'Амрико', 'Иёлоти Муттаҳидаи Амрико'],

@@ -72,4 +72,10 @@ export interface LanguageRules {
    * US state, a river): they consume their words and tag nothing. Written as they appear.
    */
   blockedPhrases?: string[];
+  /**
+   * A Cyrillic language whose forms are not Russian words: they do not count in a Russian text
+   * (declared `ru`, or undeclared with Russian function words), where a derived form can be an
+   * ordinary Russian word (Kyrgyz ирандык "Iranian" is also the Ирандык ridge in the Urals).
+   */
+  notInRussianText?: boolean;
 }

@@ -5,15 +5,23 @@
  */
 import type { Inflect, LanguageRules } from './types';
 
-const inflect: Inflect = (w) => {
-  // The adjective/demonym suffix -ی: پاکستان → پاکستانی, امریکہ → امریکی.
-  if (w.endsWith('ہ') || w.endsWith('ه')) return [w, w.slice(0, -1) + 'ی'];
-  if (w.endsWith('ی') || w.endsWith('ا')) return [w];
-  return [w, w + 'ی'];
-};
+/** The adjective/demonym suffix -ی: پاکستان → پاکستانی, امریکہ → امریکی. */
+function withYe(w: string): string[] {
+  if (w.endsWith('ہ') || w.endsWith('ه')) return [w.slice(0, -1) + 'ی'];
+  if (w.endsWith('ی') || w.endsWith('ا')) return [];
+  return [w + 'ی'];
+}
+
+const inflect: Inflect = (w, kind) => (kind === 'name' ? [w] : [w, ...withYe(w)]);
 
 export const ur: LanguageRules = {
   code: 'ur',
+  // The -ی form of a name is an adjective: it names a language before زبان (روسی زبان میں).
+  derive: {
+    from: 'ur',
+    terms: (text, kind) => (kind === 'name' && !text.includes(' ') ? withYe(text).map((adjective) => ({ text: adjective, kind: 'adjective' as const })) : []),
+  },
+  languageContext: { after: ['زبان', 'زبانوں', 'زبانیں'], before: [], beforeAtEnd: [] },
   names: {
     US: ['امریکہ'],
     IN: ['بھارت', 'ہندوستان'],
@@ -40,5 +48,7 @@ export const ur: LanguageRules = {
     US: ['وائٹ ہاؤس', 'پینٹاگون'],
   },
   currencyWords: ['روپے', 'روپیہ', 'ڈالر'],
+  demonyms: { KZ: ['قازق'], KG: ['کرغز'], TJ: ['تاجک'], UZ: ['ازبک'] },
+  blockedPhrases: ['ریاست جارجیا', 'امریکی ریاست جارجیا', 'بحیرہ جاپان', 'بحیرہ عرب', 'خلیج فارس', 'دریائے اردن'],
   inflect,
 };

@@ -43,6 +43,7 @@ const inflect: Inflect = (w) => (w.length < 3 ? [w] : [w, ...cyrillicSuffixes.ma
 
 export const uzCyrl: LanguageRules = {
   code: 'uz-Cyrl',
+  notInRussianText: true,
   inflect,
   derive: {
     from: 'uz',
