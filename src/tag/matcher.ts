@@ -315,6 +315,12 @@ function scriptsOfTerm(text: string): number {
 // ---------------------------------------------------------------- Rules of country terms
 
 const latinScript = /\p{Script=Latin}/u;
+const hanText = /\p{Script=Han}/u;
+const kanaText = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2ffff);
+}
 const notInRussianText = new Set(languages.filter((language) => language.notInRussianText).map((language) => language.code));
 const casedScript = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}]/u;
 const uncasedOnly = /^[^\p{Lu}\p{Ll}]*$/u;
@@ -494,6 +500,61 @@ interface CountryTrie extends Trie {
   pending: number;
   /** Adds the forms of one script (see "Scripts"). */
   buildScript(script: number): void;
+  /** One-character abbreviations of states (Chinese, Japanese), by language code. */
+  abbreviations: Map<string, AbbreviationTable>;
+  /** Folded names of the languages whose nouns compound with them (German), by language code. */
+  compoundNames: Map<string, Map<string, number>>;
+}
+
+/** A language's `abbreviations` with topics for ISO2 codes (see LanguageRules). */
+interface AbbreviationTable {
+  compounds: Map<string, number[]>;
+  singles: Map<string, number>;
+  heads: Set<string>;
+  bound: Map<string, { topic: number; after: Set<string> }>;
+}
+
+function compoundNameTables(termsByIso2: Map<string, CountryTerm[]>, topicByIso2: Map<string, number>): Map<string, Map<string, number>> {
+  const tables = new Map<string, Map<string, number>>();
+  for (const language of languages) {
+    if (!language.compoundsWithNames) continue;
+    const names = new Map<string, number>();
+    for (const [iso2, terms] of termsByIso2) {
+      const topic = topicByIso2.get(iso2);
+      if (topic === undefined) continue;
+      for (const term of terms) {
+        if (term.lang !== language.code || term.kind !== 'name' || /[\s-]/.test(term.text) || term.text.length < 4) continue;
+        const folded = foldWord(term.text);
+        // A name two countries share (none in practice) names neither.
+        names.set(folded, names.has(folded) && names.get(folded) !== topic ? -1 : topic);
+      }
+    }
+    tables.set(language.code, names);
+  }
+  return tables;
+}
+
+function abbreviationTables(topicByIso2: Map<string, number>): Map<string, AbbreviationTable> {
+  const tables = new Map<string, AbbreviationTable>();
+  const topicOf = (iso2: string): number[] => {
+    const topic = topicByIso2.get(iso2);
+    return topic === undefined ? [] : [topic];
+  };
+  for (const language of languages) {
+    const source = language.abbreviations;
+    if (!source) continue;
+    const bound = new Map<string, { topic: number; after: Set<string> }>();
+    for (const [letter, { iso2, after }] of Object.entries(source.bound ?? {})) {
+      for (const topic of topicOf(iso2)) bound.set(letter, { topic, after: new Set(after) });
+    }
+    tables.set(language.code, {
+      compounds: new Map(Object.entries(source.compounds).map(([text, codes]) => [text, codes.flatMap(topicOf)])),
+      singles: new Map(Object.entries(source.singles).flatMap(([text, iso2]) => topicOf(iso2).map((topic): [string, number] => [text, topic]))),
+      heads: new Set(source.heads),
+      bound,
+    });
+  }
+  return tables;
 }
 
 /** Builder state of a country trie. */
@@ -734,6 +795,8 @@ function createCountryTrie(countries: CountryTopic[]): CountryTrie {
     filter: build.filter,
     slugs,
     topicBySlug,
+    abbreviations: abbreviationTables(topicByIso2),
+    compoundNames: compoundNameTables(termsByIso2, topicByIso2),
     pending: 0,
     buildScript(script: number): void {
       const todo = work[script];
@@ -1155,6 +1218,60 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
   }
 
+  const hanTables = countries.abbreviations.size > 0 ? countries.abbreviations : null;
+
+  /** Russlandpolitik, Chinareise: a capitalised word that starts with a name (see LanguageRules). */
+  function scanCompounds(s: TokenStream, field: number, names: Map<string, number>): void {
+    for (let i = 0; i < s.count; i++) {
+      if (!((s.flags[i] ?? 0) & TOKEN_CAPITAL)) continue;
+      const token = normAt(s, i);
+      if (token.length < 8) continue;
+      // The longest name first: Nigeriareise is Nigeria, not Niger.
+      for (let k = token.length - 4; k >= 4; k--) {
+        const topic = names.get(token.slice(0, k));
+        if (topic === undefined || topic < 0) continue;
+        const rest = token.length - k - (token.charAt(k) === 's' ? 1 : 0);
+        if (rest >= 4) mark(topic, field, false);
+        break;
+      }
+    }
+  }
+  const zhTable = hanTables?.get('zh') ?? null;
+  const jaTable = hanTables?.get('ja') ?? null;
+
+  /**
+   * States as one-character abbreviations (中俄, 俄乌, 俄军, 对华; 中露, 米軍): runs of up to four
+   * Han tokens read as one string, which must be a compound, a compound or single before a head
+   * noun, or a bound letter after its word, ending at a token boundary of the segmenter's cut.
+   */
+  function scanAbbreviations(s: TokenStream, field: number, table: AbbreviationTable): void {
+    for (let i = 0; i < s.count; i++) {
+      const first = normAt(s, i);
+      if (!isHanCode(first.charCodeAt(0))) continue;
+      let text = '';
+      for (let j = i; j < s.count && j < i + 4; j++) {
+        if (j > i && !((s.flags[j] ?? 0) & TOKEN_JOINED)) break;
+        const token = normAt(s, j);
+        if (!isHanCode(token.charCodeAt(0))) break;
+        text += token;
+        const compound = table.compounds.get(text);
+        if (compound) for (const topic of compound) mark(topic, field, false);
+        for (let k = 1; k < text.length; k++) {
+          if (!table.heads.has(text.slice(k))) continue;
+          const prefix = text.slice(0, k);
+          const headed = table.compounds.get(prefix);
+          if (headed) for (const topic of headed) mark(topic, field, false);
+          const single = table.singles.get(prefix);
+          if (single !== undefined) mark(single, field, false);
+        }
+        if (text.length === 2 && j <= i + 1) {
+          const bound = table.bound.get(text.charAt(1));
+          if (bound?.after.has(text.charAt(0))) mark(bound.topic, field, false);
+        }
+      }
+    }
+  }
+
   function cuesOf(stream: TokenStream): number {
     let cues = 0;
     for (let i = 0; i < stream.count; i++) {
@@ -1193,6 +1310,18 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     scratch.summaryStream.count = 0;
     if (text.title) scanField(text.title, FIELD_TITLE, scratch.titleStream);
     if (text.summary) scanField(text.summary, FIELD_SUMMARY, scratch.summaryStream);
+    const compoundNames = text.language && countries.compoundNames.size > 0 ? countries.compoundNames.get(text.language.slice(0, 2).toLowerCase()) : undefined;
+    if (compoundNames) {
+      if (text.title) scanCompounds(scratch.titleStream, FIELD_TITLE, compoundNames);
+      if (text.summary) scanCompounds(scratch.summaryStream, FIELD_SUMMARY, compoundNames);
+    }
+    if (hanTables) {
+      for (const [value, field, stream] of [[text.title, FIELD_TITLE, scratch.titleStream], [text.summary, FIELD_SUMMARY, scratch.summaryStream]] as const) {
+        if (!value || !hanText.test(value)) continue;
+        const table = kanaText.test(value) ? jaTable : zhTable;
+        if (table) scanAbbreviations(stream, field, table);
+      }
+    }
     if (scratch.deferredTopic.length > 0) resolveDeferred(text.language ?? '');
     const result: string[] = [];
     for (const topic of scratch.touched) {

@@ -118,3 +118,34 @@ describe('compileMatcher: languages of Central Asia and its neighbours', () => {
     expect(tag(text, language)).toEqual(expected);
   });
 });
+
+describe('compileMatcher: abbreviations, compounds and the big European languages', () => {
+  it.each<Case>([
+    ['zh', '中哈两国元首举行会谈', ['china', 'kazakhstan']],
+    ['zh', '俄乌冲突持续', ['russia', 'ukraine']],
+    ['zh', '中吉乌铁路项目开工', ['china', 'kyrgyzstan', 'uzbekistan']],
+    ['zh', '俄军发动新攻势', ['russia']],
+    ['zh', '土库曼斯坦天然气对华出口增长', ['china', 'turkmenistan']],
+    ['zh', '俄罗斯卢布兑美元汇率下跌', []],
+    ['zh', '美国佐治亚州州长签署法律', ['united-states']],
+    ['zh', '集中力量办大事', []],
+    ['zh-Hant', '俄羅斯在烏克蘭發動攻勢', ['russia', 'ukraine']],
+    ['ja', '中露首脳が会談した', ['china', 'russia']],
+    ['ja', '米軍が撤退', ['united-states']],
+    ['fr', 'Sommet franco-kazakh à Astana', ['france', 'kazakhstan']],
+    ['fr', 'La guerre russo-ukrainienne continue', ['russia', 'ukraine']],
+    ['fr', 'Une émission en russe relance le débat', []],
+    ['fr', 'Le tenge kazakh au plus bas', []],
+    ['fr', "Tempête en Géorgie : l'État américain déclare l'urgence", ['united-states']],
+    ['fr', 'Géorgie : manifestation devant le Parlement', ['georgia']],
+    ['de', 'Die Russlandpolitik der Regierung steht in der Kritik', ['russia']],
+    ['de', 'Nigeriareise des Kanzlers', ['nigeria']],
+    ['de', 'Die Kinder in den Berliner Schulen lernen nun auch Kasachisch', ['germany']],
+  ])('%s: %s → %j', (language, text, expected) => {
+    expect(tag(text, language)).toEqual(expected);
+  });
+
+  it('reads German compounds only in a text declared German', () => {
+    expect(tag('Russlandpolitik', null)).toEqual([]);
+  });
+});

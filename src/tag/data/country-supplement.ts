@@ -57,6 +57,7 @@ export const cueSets: Record<string, string[]> = {
   northKorea: ['Pyongyang', 'Jong', 'Juche', 'DPRK', 'Пхеньян', '평양', 'Kim'],
   turkeyFood: ['Thanksgiving', 'roast', 'roasted', 'stuffing', 'gravy', 'poultry', 'bird', 'birds', 'dinner', 'sandwich', 'sandwiches', 'farm', 'farms', 'feathers', 'gobble', 'Butterball', 'recipe', 'recipes', 'carve', 'carving', 'wild', 'pardon', 'pardoned', 'pardons', 'leftovers', 'cranberry', 'oven', 'bacon'],
   belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO'],
+  usStateOther: ['américain', 'américaine', 'Atlanta', 'Savannah', 'gouverneur', 'Kemp', 'الأمريكية', 'الأمريكي', 'أتلانتا', 'ولاية', 'آمریکا', 'آمریکایی', 'ایالت', 'امریکی', 'ریاست', 'اٹلانٹا'],
   // Frequent English words that are not words of the other Latin-script languages we match:
   // one of them in an item without a declared language makes it an English text (RULE_FOREIGN).
   // Frequent Russian function words that the Turkic and Mongolian Cyrillic languages do not
@@ -95,6 +96,8 @@ export const homonyms: Array<{
   { iso2: 'KE', terms: ['Kenya'], person: true },
   { iso2: 'TG', terms: ['Того'], notSentenceInitial: true },
   { iso2: 'BE', terms: ['Brussels'], vetoCues: ['belgiumNotEu'] },
+  // Georgia the US state in French, Arabic, Persian and Urdu texts (the country is also written so).
+  { iso2: 'GE', terms: ['Géorgie', 'جورجيا', 'جارجیا'], vetoCues: ['usStateOther'] },
 ];
 
 /**

@@ -10,22 +10,23 @@
 import type { CountryTermKind, Inflect, LanguageRules } from './types';
 
 const article = 'ال';
-const plainClitics = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'فب', 'فل', 'وك'];
-const articleClitics = ['و', 'ف', 'ب', 'ك', 'وب', 'فب', 'وك'];
+// The common ones and their common pairs (each form costs a trie entry).
+const plainClitics = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول'];
+const articleClitics = ['و', 'ف', 'ب', 'ك', 'وب'];
 
 /** A word with the proclitics it can take (with or without the article). */
 function withClitics(word: string, allowArticle: boolean): string[] {
   if (word.startsWith(article)) {
     const bare = word.slice(2);
-    return [word, ...articleClitics.map((c) => c + word), `لل${bare}`, `ولل${bare}`, `فلل${bare}`];
+    return [word, ...articleClitics.map((c) => c + word), `لل${bare}`, `ولل${bare}`];
   }
   const forms = [word, ...plainClitics.map((c) => c + word)];
   if (allowArticle) forms.push(...withClitics(article + word, false));
   return forms;
 }
 
-/** The nisba endings: masculine, feminine, plural (nominative and oblique), dual. */
-const nisbaEndings = ['ي', 'ية', 'يون', 'يين', 'يان', 'يتين', 'يات'];
+/** The nisba endings: masculine, feminine, plural (nominative and oblique). */
+const nisbaEndings = ['ي', 'ية', 'يون', 'يين'];
 
 const inflect: Inflect = (w, kind) => {
   if (w.length < 2) return [w];

@@ -22,6 +22,12 @@ const inflect: Inflect = (w, kind) => {
 
 export const de: LanguageRules = {
   code: 'de',
+  compoundsWithNames: true,
+  // The people and things of a capital: Berliner, Moskauer, Pekinger (a demonym, capitalised).
+  derive: {
+    from: 'de',
+    terms: (text, kind) => (kind === 'capital' && !/[\s-]/.test(text) && !/[aeiou]$/.test(text) ? [{ text: `${text}er`, kind: 'demonym' }] : []),
+  },
   names: {
     US: ['USA', 'Amerika'],
     GB: ['England', 'UK'],
@@ -110,7 +116,8 @@ export const de: LanguageRules = {
     before: ['spricht', 'sprechen', 'sprach'],
     beforeAtEnd: ['auf'],
   },
-  currencyWords: ['Dollar', 'Franken', 'Pfund', 'Rubel'],
+  currencyWords: ['Dollar', 'Franken', 'Pfund', 'Rubel', 'Tenge', 'Yuan'],
+  blockedPhrases: ['Wiener Schnitzel', 'Wiener Würstchen', 'Berliner Pfannkuchen', 'Air Astana', 'Japanische Meer', 'Japanischen Meer', 'Kaspische Meer', 'Kaspischen Meer'],
   conjunctions: ['und', 'oder'],
   inflect,
   phraseAdjective: { test: /(e|es|er)$/, forms: (w) => inflect(w.replace(/(es|er)$/, 'e'), 'adjective') },

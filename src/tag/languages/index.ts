@@ -37,14 +37,14 @@ import { uk } from './uk';
 import { ur } from './ur';
 import { uz } from './uz';
 import { uzCyrl } from './uz-Cyrl';
-import { zh } from './zh';
+import { zh, zhHant } from './zh';
 import type { Forms, LanguageRules } from './types';
 
 export type { CountryTermKind, Forms, Inflect, LanguageRules, WordKind } from './types';
 
 export const languages: readonly LanguageRules[] = [
   en, ru, uk, be, kk, de, pl, cs, sk, tr, fi, hu, el, fr, es, pt, it, nl, sv, ur, zh, ja, ko,
-  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy, ar, fa,
+  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy, ar, fa, zhHant,
 ];
 
 export const languageByCode: ReadonlyMap<string, LanguageRules> = new Map(languages.map((language) => [language.code, language]));

@@ -7,6 +7,7 @@
  * with each suffix spelt the same way.
  */
 import { kkSuffixes } from './kk';
+import { foldWord } from '../normalize-text';
 import type { CountryTermKind, Inflect, LanguageRules } from './types';
 
 const letters2018: Record<string, string> = {
@@ -39,6 +40,18 @@ export function kazakhLatin(text: string): string[] {
   return a === b ? [a] : [a, b];
 }
 
+const suffixCache = new Map<string, string[]>();
+
+/** A Cyrillic suffix in both alphabets, folded (the word it joins keeps its own spelling). */
+function latinSuffixes(suffix: string): string[] {
+  let spellings = suffixCache.get(suffix);
+  if (!spellings) {
+    spellings = [...new Set([spell(suffix, letters2018), spell(suffix, letters2021)].map((s) => foldWord(s)))];
+    suffixCache.set(suffix, spellings);
+  }
+  return spellings;
+}
+
 const backVowels = 'aoyū';
 const frontVowels = 'áäeóöúüiı';
 const vowels = 'aáäeéioóöuúüyıūý';
@@ -66,7 +79,7 @@ const inflect: Inflect = (w) => {
   const endsVowel = vowels.includes(w.slice(-1));
   const forms = new Set<string>([w]);
   for (const back of harmonies) {
-    for (const suffix of kkSuffixes(back, endsVowel)) for (const latin of kazakhLatin(suffix)) forms.add(w + latin);
+    for (const suffix of kkSuffixes(back, endsVowel)) for (const latin of latinSuffixes(suffix)) forms.add(w + latin);
   }
   return [...forms];
 };
@@ -76,7 +89,12 @@ export const kkLatn: LanguageRules = {
   inflect,
   derive: {
     from: 'kk',
-    terms: (text: string, kind: CountryTermKind) => kazakhLatin(text).map((latin) => ({ text: latin, kind })),
+    // Most spellings differ only by diacritics, which matching folds anyway (ǵ ğ → g): one term then.
+    terms: (text: string, kind: CountryTermKind) => {
+      const spellings = kazakhLatin(text);
+      const distinct = spellings.length === 2 && foldWord(spellings[0] ?? '') === foldWord(spellings[1] ?? '') ? spellings.slice(0, 1) : spellings;
+      return distinct.map((latin) => ({ text: latin, kind }));
+    },
   },
   languageContext: {
     after: ['tili', 'tilinde', 'tilindegi', 'tiline', 'tilin', 'tilinen', 'tilinin', 'tilderine', 'tilderinde', 'tilderi', 'tılı', 'tılınde', 'tılındegı', 'tılıne', 'tılın', 'tılderıne'],

@@ -22,10 +22,10 @@ const templates = [
   'нI', 'дI', 'тI', // accusative
   'дA', 'тA', // locative
   'дAн', 'тAн', 'нAн', // ablative
-  'дAгI', 'тAгI', 'дAгIлAр', // locative attributive ("in Kyrgyzstan's")
-  'лIк', 'дIк', 'тIк', 'лIктAр', 'дIктAр', 'лIктIн', 'дIктIн', // -лык: "of Kyrgyzstan", "Kyrgyzstani"
-  'лAр', 'дAр', 'тAр', 'лAрдIн', 'дAрдIн', 'лAрдA', 'лAргA', // plural
-  'сI', 'сIнIн', 'сIнA', 'сIндA', 'I', 'IнIн', 'IнA', 'IндA', 'Iн', // possessive
+  'дAгI', 'тAгI', // locative attributive ("in Kyrgyzstan's")
+  'лIк', 'дIк', 'тIк', // -лык: "of Kyrgyzstan", "Kyrgyzstani"
+  'лAр', 'дAр', 'тAр', 'лAрдIн', 'дAрдIн', 'лAргA', // plural
+  'сI', 'сIнIн', 'сIнA', 'сIндA', 'I', 'IнIн', // possessive
   'менен', // no -чА: орусча is the Russian language
 ];
 

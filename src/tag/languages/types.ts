@@ -78,4 +78,23 @@ export interface LanguageRules {
    * ordinary Russian word (Kyrgyz ирандык "Iranian" is also the Ирандык ridge in the Urals).
    */
   notInRussianText?: boolean;
+  /**
+   * States written as one-character abbreviations (Chinese 中俄, 俄乌, 俄军; Japanese 中露, 米軍):
+   * `compounds` of several states count as whole words of the segmenter's cut, alone or before a
+   * `heads` noun; one state's `singles` only before a `heads` noun; `bound` letters after one of
+   * their words (对华 "towards China").
+   */
+  /**
+   * Nouns compound with a country name as their first part, written as one word (German
+   * Russlandpolitik, Chinareise, Ukrainekrieg): in a text declared in this language, a
+   * capitalised word that starts with one of its names (four letters or more) and goes on for
+   * four letters or more, optionally after a linking s, names the country.
+   */
+  compoundsWithNames?: boolean;
+  abbreviations?: {
+    compounds: Record<string, string[]>;
+    singles: Record<string, string>;
+    heads: string[];
+    bound?: Record<string, { iso2: string; after: string[] }>;
+  };
 }

@@ -12,11 +12,10 @@ import { withStem } from './word-forms';
 /** Case, plural, possessive and derivational suffixes (and their common chains). */
 // No -cha: ruscha is the Russian language.
 export const uzSuffixes = [
-  'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'dagilar', 'dek', 'gacha', 'ning', 'niki',
-  'lik', 'liklar', 'likning', 'liklarning', 'liklarni', 'liklarga', 'likni', 'likka', 'liklardan', 'liklari',
-  'lar', 'larning', 'larni', 'larga', 'larda', 'lardan', 'lari', 'larining',
-  'si', 'sining', 'sini', 'siga', 'sida', 'sidan', 'i', 'ining', 'ini', 'iga', 'ida', 'idan',
-  'ga', 'bilan', 'ning',
+  'ning', 'ni', 'ga', 'ka', 'qa', 'da', 'dan', 'dagi', 'gacha',
+  'lik', 'liklar', 'likning', 'liklarning', 'liklarga', 'likni',
+  'lar', 'larning', 'larni', 'larga', 'larda', 'lardan', 'lari',
+  'si', 'sining', 'sini', 'siga', 'sida', 'sidan',
 ];
 
 const inflect: Inflect = (w) => (w.length < 3 ? [w] : [w, ...withStem(w, uzSuffixes)]);
