@@ -1317,7 +1317,7 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
     if (hanTables) {
       for (const [value, field, stream] of [[text.title, FIELD_TITLE, scratch.titleStream], [text.summary, FIELD_SUMMARY, scratch.summaryStream]] as const) {
-        if (!value || !hanText.test(value)) continue;
+        if (!value || !stream.segmented || !hanText.test(value)) continue;
         const table = kanaText.test(value) ? jaTable : zhTable;
         if (table) scanAbbreviations(stream, field, table);
       }

@@ -209,6 +209,8 @@ export interface TokenStream {
   source: string;
   lower: string;
   /** Tokens whose first letter is upper / lower case (for title-case and all-caps detection). */
+  /** Whether a run of a script written without spaces (Han, Kana, Thai…) was cut into words. */
+  segmented: boolean;
   capitalisedCount: number;
   lowercaseCount: number;
   upperLetters: number;
@@ -226,6 +228,7 @@ export function createTokenStream(capacity = 256): TokenStream {
     ends: new Int32Array(capacity),
     source: '',
     lower: '',
+    segmented: false,
     capitalisedCount: 0,
     lowercaseCount: 0,
     upperLetters: 0,
@@ -299,6 +302,7 @@ export function tokenize(text: string, stream: TokenStream = createTokenStream()
  */
 function segmentRun(stream: TokenStream, lower: string, start: number, end: number, count: number, gap: number, folds: Map<number, string>): number {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  stream.segmented = true;
   let flags = count === 0 ? gap & ~(TOKEN_JOINED | TOKEN_SPACED) : gap;
   for (const part of segmenter.segment(lower.slice(start, end))) {
     const s = start + part.index;
@@ -357,6 +361,7 @@ function scan(source: string, stream: TokenStream, normalized: boolean): boolean
   const lower = source.includes('\u0130') ? lowerSameLength(source) : source.toLowerCase();
   stream.source = source;
   stream.lower = lower;
+  stream.segmented = false;
   let count = 0;
   let capitalised = 0;
   let lowercase = 0;
