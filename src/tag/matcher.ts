@@ -318,6 +318,14 @@ const latinScript = /\p{Script=Latin}/u;
 const hanText = /\p{Script=Han}/u;
 const kanaText = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+function isHangulCode(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+function isAbbreviationCode(code: number): boolean {
+  return isHanCode(code) || isHangulCode(code);
+}
+
 function isHanCode(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x20000 && code <= 0x2ffff);
 }
@@ -429,7 +437,12 @@ function loadCountryRules(): CountryRules {
     if (rule.person && (rule.iso2 === 'JO' || rule.iso2 === 'TD')) flags |= RULE_PERSON_AFTER;
     if (rule.notSentenceInitial) flags |= RULE_NOT_INITIAL;
     const entry = { flags, needCues: cueMask(rules, rule.needCues), vetoCues: cueMask(rules, rule.vetoCues) };
-    for (const term of rule.terms) rules.homonymRules.set(termKey(rule.iso2, term), entry);
+    for (const term of rule.terms) {
+      // Two rules folding to one key (Géorgie, Geórgia → georgia) would silently replace each other.
+      const key = termKey(rule.iso2, term);
+      if (rules.homonymRules.has(key)) throw new Error(`tag: two homonym rules for ${rule.iso2} "${term}"`);
+      rules.homonymRules.set(key, entry);
+    }
   }
   for (const { iso2, terms } of diacriticsRequired) for (const term of terms) rules.exactForms.set(termKey(iso2, term), true);
   countryRules = rules;
@@ -1238,6 +1251,16 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   }
   const zhTable = hanTables?.get('zh') ?? null;
   const jaTable = hanTables?.get('ja') ?? null;
+  const koTable = hanTables?.get('ko') ?? null;
+
+  /** Whether a field has a Hangul word (non-ASCII tokens carry their normal form already). */
+  function hasHangul(s: TokenStream): boolean {
+    for (let i = 0; i < s.count; i++) {
+      const norm = s.norms[i];
+      if (norm !== null && norm !== undefined && isHangulCode(norm.charCodeAt(0))) return true;
+    }
+    return false;
+  }
 
   /**
    * States as one-character abbreviations (中俄, 俄乌, 俄军, 对华; 中露, 米軍): runs of up to four
@@ -1247,12 +1270,12 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
   function scanAbbreviations(s: TokenStream, field: number, table: AbbreviationTable): void {
     for (let i = 0; i < s.count; i++) {
       const first = normAt(s, i);
-      if (!isHanCode(first.charCodeAt(0))) continue;
+      if (!isAbbreviationCode(first.charCodeAt(0))) continue;
       let text = '';
       for (let j = i; j < s.count && j < i + 4; j++) {
         if (j > i && !((s.flags[j] ?? 0) & TOKEN_JOINED)) break;
         const token = normAt(s, j);
-        if (!isHanCode(token.charCodeAt(0))) break;
+        if (!isAbbreviationCode(token.charCodeAt(0))) break;
         text += token;
         const compound = table.compounds.get(text);
         if (compound) for (const topic of compound) mark(topic, field, false);
@@ -1317,9 +1340,13 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
     }
     if (hanTables) {
       for (const [value, field, stream] of [[text.title, FIELD_TITLE, scratch.titleStream], [text.summary, FIELD_SUMMARY, scratch.summaryStream]] as const) {
-        if (!value || !stream.segmented || !hanText.test(value)) continue;
-        const table = kanaText.test(value) ? jaTable : zhTable;
-        if (table) scanAbbreviations(stream, field, table);
+        if (!value) continue;
+        if (stream.segmented && hanText.test(value)) {
+          const table = kanaText.test(value) ? jaTable : zhTable;
+          if (table) scanAbbreviations(stream, field, table);
+        } else if (koTable && hasHangul(stream)) {
+          scanAbbreviations(stream, field, koTable);
+        }
       }
     }
     if (scratch.deferredTopic.length > 0) resolveDeferred(text.language ?? '');

@@ -141,8 +141,30 @@ describe('compileMatcher: abbreviations, compounds and the big European language
     ['de', 'Die Russlandpolitik der Regierung steht in der Kritik', ['russia']],
     ['de', 'Nigeriareise des Kanzlers', ['nigeria']],
     ['de', 'Die Kinder in den Berliner Schulen lernen nun auch Kasachisch', ['germany']],
+    ['ko', '한러 관계 경색…러 외무부, 한국 대사 초치', ['russia', 'south-korea']],
+    ['ko', '러우 전쟁 3년', ['russia', 'ukraine']],
+    ['ko', '한 관계자는 회의 중 이같이 말했다', []],
+    ['hi', 'कजाकिस्तान और रूस के बीच समझौता', ['kazakhstan', 'russia']],
+    ['hi', 'कज़ाख़स्तान में जनमत संग्रह', ['kazakhstan']],
+    ['hi', 'रूसी भाषा में इंटरव्यू', []],
+    ['hi', 'चीनी के दाम बढ़े', []],
+    ['es', 'La montaña rusa del precio del cobre', []],
+    ['es', 'El rublo ruso cae', []],
+    ['es', 'La guerra ruso-ucraniana', ['russia', 'ukraine']],
+    ['pt', 'Entrevista em russo gera polémica', []],
+    ['pt', 'O Kremlin criticou as sanções aprovadas por Bruxelas', ['russia']],
+    ['pl', 'Polscy inżynierowie zbudują farmę w Kazachstanie', ['kazakhstan', 'poland']],
+    ['pl', 'Rosyjsko-kazachska granica pod lupą', ['kazakhstan', 'russia']],
+    ['pl', 'Rosyjska ruletka na drogach', []],
+    ['cs', 'Čeští inženýři postaví park', ['czechia']],
+    ['cs', 'Čínsko-ruský summit v Pekingu', ['china', 'russia']],
   ])('%s: %s → %j', (language, text, expected) => {
     expect(tag(text, language)).toEqual(expected);
+  });
+
+  it('keeps the English Georgia rule: the Spanish or Portuguese spelling folds to it and shares it', () => {
+    expect(tag('The Georgia vote was recounted', 'en')).toEqual([]);
+    expect(tag('Georgia: miles de manifestantes en Tiflis', 'es')).toEqual(['georgia']);
   });
 
   it('reads German compounds only in a text declared German', () => {

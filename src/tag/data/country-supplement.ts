@@ -49,15 +49,15 @@ export const diacriticsRequired: Array<{ iso2: string; terms: string[] }> = [
  * Source: the places, institutions and names that news pairs with each reading.
  */
 export const cueSets: Record<string, string[]> = {
-  georgiaCountry: ['Tbilisi', 'Caucasus', 'Caucasian', 'Abkhazia', 'Ossetia', 'Kobakhidze', 'Zourabichvili', 'Ivanishvili', 'Saakashvili', 'Batumi', 'Kutaisi', 'Moscow', 'Kremlin', 'Russia', 'Russian', 'Ukraine', 'Armenia', 'Azerbaijan', 'Soviet', 'NATO', 'EU', 'European', 'Brussels', 'Black', 'Parliament', 'Lari'],
+  georgiaCountry: ['Tiflis', 'Tbilissi', 'Tbilisi', 'Caucasus', 'Caucasian', 'Abkhazia', 'Ossetia', 'Kobakhidze', 'Zourabichvili', 'Ivanishvili', 'Saakashvili', 'Batumi', 'Kutaisi', 'Moscow', 'Kremlin', 'Russia', 'Russian', 'Ukraine', 'Armenia', 'Azerbaijan', 'Soviet', 'NATO', 'EU', 'European', 'Brussels', 'Black', 'Parliament', 'Lari'],
   usState: ['Atlanta', 'Savannah', 'Augusta', 'Macon', 'Athens', 'Columbus', 'Fulton', 'Kemp', 'Raffensperger', 'Warnock', 'Ossoff', 'Governor', 'Gov', 'Senator', 'Sen', 'Senate', 'Republican', 'Republicans', 'Democrat', 'Democrats', 'GOP', 'County', 'Counties', 'District', 'Congressman', 'Congresswoman', 'Rep', 'GA', 'Ga', 'Bulldogs', 'Peach', 'Florida', 'Alabama', 'Carolina', 'Tennessee', 'Texas', 'Arizona', 'Michigan', 'Pennsylvania', 'Nevada', 'Wisconsin', 'Ohio', 'Virginia', 'Mississippi', 'Louisiana', 'Kentucky', 'Seattle', 'Spokane', 'Tacoma', 'Olympia', 'Oregon', 'Idaho'],
   drCongo: ['Kinshasa', 'Goma', 'M23', 'Tshisekedi', 'Kivu', 'Kabila', 'Lubumbashi', 'Katanga', 'Ituri', 'Bukavu', 'DRC', 'Democratic', 'Rwanda', 'Rwandan'],
   congoRepublic: ['Brazzaville', 'Sassou', 'Nguesso', 'Pointe-Noire'],
   southKorea: ['Seoul', 'Yoon', 'Busan', 'Samsung', 'Hyundai', 'Incheon', 'Gyeongju', 'Sejong', 'Сеул', '서울'],
   northKorea: ['Pyongyang', 'Jong', 'Juche', 'DPRK', 'Пхеньян', '평양', 'Kim'],
   turkeyFood: ['Thanksgiving', 'roast', 'roasted', 'stuffing', 'gravy', 'poultry', 'bird', 'birds', 'dinner', 'sandwich', 'sandwiches', 'farm', 'farms', 'feathers', 'gobble', 'Butterball', 'recipe', 'recipes', 'carve', 'carving', 'wild', 'pardon', 'pardoned', 'pardons', 'leftovers', 'cranberry', 'oven', 'bacon'],
-  belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO'],
-  usStateOther: ['américain', 'américaine', 'Atlanta', 'Savannah', 'gouverneur', 'Kemp', 'الأمريكية', 'الأمريكي', 'أتلانتا', 'ولاية', 'آمریکا', 'آمریکایی', 'ایالت', 'امریکی', 'ریاست', 'اٹلانٹا'],
+  belgiumNotEu: ['EU', 'European', 'Commission', 'bloc', 'NATO', 'UE', 'europeia', 'europeias', 'europea', 'europeas', 'européenne', 'Vingt-Sept', 'Kommission', 'Comissão', 'Comisión', 'Commissione', 'sanções', 'sanciones', 'sanzioni', 'sankcje'],
+  usStateOther: ['अमेरिकी', 'राज्य', 'गवर्नर', 'estadounidense', 'norte-americano', 'americano', 'gobernador', 'governador', 'governatore', 'stan', 'americký', 'américain', 'américaine', 'Atlanta', 'Savannah', 'gouverneur', 'Kemp', 'الأمريكية', 'الأمريكي', 'أتلانتا', 'ولاية', 'آمریکا', 'آمریکایی', 'ایالت', 'امریکی', 'ریاست', 'اٹلانٹا'],
   // Frequent English words that are not words of the other Latin-script languages we match:
   // one of them in an item without a declared language makes it an English text (RULE_FOREIGN).
   // Frequent Russian function words that the Turkic and Mongolian Cyrillic languages do not
@@ -95,9 +95,9 @@ export const homonyms: Array<{
   { iso2: 'IL', terms: ['Israel'], person: true },
   { iso2: 'KE', terms: ['Kenya'], person: true },
   { iso2: 'TG', terms: ['Того'], notSentenceInitial: true },
-  { iso2: 'BE', terms: ['Brussels'], vetoCues: ['belgiumNotEu'] },
+  { iso2: 'BE', terms: ['Brussels', 'Bruxelas', 'Bruselas', 'Bruxelles', 'Bruksela', 'Brusel', 'Brüssel'], vetoCues: ['belgiumNotEu'] },
   // Georgia the US state in French, Arabic, Persian and Urdu texts (the country is also written so).
-  { iso2: 'GE', terms: ['Géorgie', 'جورجيا', 'جارجیا'], vetoCues: ['usStateOther'] },
+  { iso2: 'GE', terms: ['Géorgie', 'جورجيا', 'جارجیا', 'जॉर्जिया'], vetoCues: ['usStateOther'] },
 ];
 
 /**

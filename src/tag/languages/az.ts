@@ -37,12 +37,15 @@ function classOf(w: string): [string, string] {
   return ['a', 'ı'];
 }
 
-const inflect: Inflect = (w) => {
+/** Adjectives and demonyms (azərbaycanlı, rus): the plural of people and a few cases. */
+const adjectiveTemplates = ['lAr', 'lArIn', 'lArA', 'lArI', 'lArdA', 'lArdAn', 'In', 'nIn', 'A', 'yA', 'dA'];
+
+const inflect: Inflect = (w, kind) => {
   if (w.length < 3) return [w];
   const [low, high] = classOf(w);
   const endsVowel = vowelLetters.includes(w.slice(-1));
   const forms = new Set([w]);
-  for (const t of templates) {
+  for (const t of kind === 'name' ? templates : adjectiveTemplates) {
     const suffix = t.replace(/A/g, low).replace(/I/g, high);
     // After a vowel a vowel-initial case suffix takes its buffer (Rusiya-nın, not Rusiya-ın).
     if (endsVowel && vowelLetters.includes(suffix[0] ?? '')) continue;

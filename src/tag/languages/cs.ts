@@ -19,45 +19,55 @@ export function csNoun(w: string, slovak: boolean): string[] {
   return [w];
 }
 
+/** Masculine animate plural of an adjective in -ský/-cký: český → čeští, ruský → ruští. */
+function csAnimatePlural(stem: string): string[] {
+  if (stem.endsWith('sk')) return [`${stem.slice(0, -2)}šť${'í'}`];
+  if (stem.endsWith('ck')) return [`${stem.slice(0, -2)}čt${'í'}`];
+  return [];
+}
+
 export function csAdjective(w: string, slovak: boolean): string[] {
   const ending = endsWithAny(w, ['ý', 'á', 'é', 'í', 'y', 'a']);
   if (!ending) return [w];
   const endings = slovak
     ? ['ý', 'á', 'é', 'ého', 'ému', 'om', 'ým', 'ou', 'ej', 'ú', 'ých', 'ými', 'í']
     : ['ý', 'á', 'é', 'ého', 'ému', 'ém', 'ým', 'ou', 'ých', 'ými', 'í'];
-  return withStem(w.slice(0, -1), endings);
+  const stem = w.slice(0, -1);
+  // The first element of a compound adjective (česko-kazašský, čínsko-ruský) ends in -o.
+  return [...withStem(stem, endings), ...(slovak ? [] : csAnimatePlural(stem)), `${stem}o`];
 }
 
 const inflect: Inflect = (w, kind) => (kind === 'name' ? csNoun(w, false) : kind === 'adjective' ? csAdjective(w, false) : csNoun(w, false));
 
 export const cs: LanguageRules = {
   code: 'cs',
+  demonyms: { RU: ['Rus', '=Rusové', '=Rusů', '=Rusy'], CZ: ['Čech', '=Češi', '=Čechů'], TJ: ['Tádžik', '=Tádžikové'], KG: ['Kyrgyz', '=Kyrgyzové'], KZ: ['Kazach', '=Kazaši'], UZ: ['Uzbek', '=Uzbekové'], US: ['Američan'], UA: ['Ukrajinec'] },
+  languageContext: { after: ['jazyk', 'jazyce', 'jazyka', 'jazykem', 'jazyky'], before: ['ruštině', 'v'], beforeAtEnd: [] },
+  blockedPhrases: ['ruská ruleta', 'ruskou ruletu', 'ruské rulety', 'vlašský salát', 'řeka Jordán', 'Kaspické moře'],
   names: {
     US: ['USA', 'Amerika'],
     GB: ['Británie', 'Anglie'],
-    CZ: ['Česko'],
+    CZ: ['Česko', 'ČR'],
   },
   adjectives: {
     RU: ['ruský'],
     KZ: ['kazašský', 'kazachstánský'],
     UA: ['ukrajinský'],
+    IT: ['italský'],
+    TM: ['turkmenský'],
     US: ['americký'],
     DE: ['německý'],
     CZ: ['český'],
     CN: ['čínský'],
   },
-  demonyms: {
-    RU: ['Rus'],
-    US: ['Američan'],
-    UA: ['Ukrajinec'],
-  },
   capitals: {
     RU: ['Moskva'],
     KZ: ['Astana'],
     UA: ['Kyjev'],
-    CZ: ['Praha'],
+    CZ: ['Praha', '=Praze'],
   },
   institutions: {
+    CZ: ['Strakova akademie', 'Pražský hrad'],
     RU: ['Kreml'],
     US: ['Bílý dům', '=Bílého domu', '=Bílém domě'],
   },

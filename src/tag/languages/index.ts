@@ -14,6 +14,7 @@ import { es } from './es';
 import { fa } from './fa';
 import { fi } from './fi';
 import { fr } from './fr';
+import { hi } from './hi';
 import { hu } from './hu';
 import { hy } from './hy';
 import { it } from './it';
@@ -44,7 +45,7 @@ export type { CountryTermKind, Forms, Inflect, LanguageRules, WordKind } from '.
 
 export const languages: readonly LanguageRules[] = [
   en, ru, uk, be, kk, de, pl, cs, sk, tr, fi, hu, el, fr, es, pt, it, nl, sv, ur, zh, ja, ko,
-  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy, ar, fa, zhHant,
+  kkLatn, ky, uz, uzCyrl, az, tk, tg, mn, ka, hy, ar, fa, zhHant, hi,
 ];
 
 export const languageByCode: ReadonlyMap<string, LanguageRules> = new Map(languages.map((language) => [language.code, language]));

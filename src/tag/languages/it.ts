@@ -15,12 +15,28 @@ const inflect: Inflect = (w, kind) => {
 
 export const it: LanguageRules = {
   code: 'it',
+  qualifiersBefore: ['rublo', 'rubli', 'tenge', 'dollaro', 'yuan', 'euro', 'sterlina', 'rupia'],
+  blockedPhrases: ['montagne russe', 'insalata russa', 'roulette russa', 'bagno turco', 'fiume Giordano', 'mar del Giappone', 'Air Astana', 'stato americano della Georgia'],
   names: {
     GB: ['Inghilterra', 'Gran Bretagna'],
   },
   adjectives: {
     RU: ['russo'],
-    KZ: ['kazako'],
+    KZ: ['kazako', 'kazako', 'kazakistano'],
+    TM: ['turkmeno'],
+    IL: ['israeliano'],
+    FR: ['francese'],
+    IT: ['italiano', 'italo'],
+    TR: ['turco'],
+    IR: ['iraniano'],
+    UZ: ['uzbeko'],
+    KG: ['kirghiso'],
+    TJ: ['tagiko'],
+    GE: ['georgiano'],
+    JP: ['giapponese'],
+    PL: ['polacco'],
+    ES: ['spagnolo'],
+    GB: ['britannico', 'inglese'],
     US: ['statunitense', 'americano'],
     UA: ['ucraino'],
     CN: ['cinese'],
@@ -36,6 +52,7 @@ export const it: LanguageRules = {
     FR: ['Parigi'],
   },
   institutions: {
+    IT: ['Palazzo Chigi', 'Farnesina', 'Quirinale'],
     RU: ['Cremlino'],
     US: ['Casa Bianca'],
   },

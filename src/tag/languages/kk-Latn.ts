@@ -6,7 +6,7 @@
  * of 19 February 2018 and the 2021 revision), and declined by the Kazakh suffix rules (kk.ts)
  * with each suffix spelt the same way.
  */
-import { kkSuffixes } from './kk';
+import { kkAdjectiveSuffixes, kkSuffixes } from './kk';
 import { foldWord } from '../normalize-text';
 import type { CountryTermKind, Inflect, LanguageRules } from './types';
 
@@ -57,7 +57,7 @@ const frontVowels = 'áäeóöúüiı';
 const vowels = 'aáäeéioóöuúüyıūý';
 
 /** Kazakh suffixes spelt in Latin, by the harmony of the word's last vowel (both when unclear). */
-const inflect: Inflect = (w) => {
+const inflect: Inflect = (w, kind) => {
   if (w.length < 3) return [w];
   let harmonies: boolean[] = [true, false];
   for (let i = w.length - 1; i >= 0; i--) {
@@ -79,7 +79,8 @@ const inflect: Inflect = (w) => {
   const endsVowel = vowels.includes(w.slice(-1));
   const forms = new Set<string>([w]);
   for (const back of harmonies) {
-    for (const suffix of kkSuffixes(back, endsVowel)) for (const latin of latinSuffixes(suffix)) forms.add(w + latin);
+    const suffixes = kind === 'name' ? kkSuffixes(back, endsVowel) : kkAdjectiveSuffixes(back);
+    for (const suffix of suffixes) for (const latin of latinSuffixes(suffix)) forms.add(w + latin);
   }
   return [...forms];
 };

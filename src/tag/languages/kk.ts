@@ -21,6 +21,18 @@ function kkCaseForms(w: string): string[] {
   return [w, ...withStem(w, kkSuffixes(back, kkVowels.includes(w.slice(-1))))];
 }
 
+/**
+ * An adjective or demonym (ресейлік, қазақтар) is mostly bare or a plural noun of people in a
+ * few cases: fewer forms than a name, which keeps the compile time of the derived adjectives down.
+ */
+export function kkAdjectiveSuffixes(back: boolean): string[] {
+  const A = back ? 'а' : 'е';
+  const Y = back ? 'ы' : 'і';
+  const G = back ? 'ғ' : 'г';
+  const plurals = [`т${A}р`, `д${A}р`, `л${A}р`];
+  return [...plurals, ...plurals.flatMap((p) => [`${p}д${Y}ң`, `${p}${G}${A}`, `${p}д${A}`, `${p}д${Y}`, `${p}${Y}`]), `т${Y}ң`, `${G}${A}`, `${Y}`];
+}
+
 /** The case, plural and derivational suffixes of a back- or front-vowel word (Cyrillic). */
 export function kkSuffixes(back: boolean, endsVowel: boolean): string[] {
   const A = back ? 'а' : 'е';
@@ -50,7 +62,20 @@ export function kkSuffixes(back: boolean, endsVowel: boolean): string[] {
   return suffixes;
 }
 
-const inflect: Inflect = (w) => (w.length < 3 ? [w] : kkCaseForms(w));
+function kkAdjectiveForms(w: string): string[] {
+  let back = true;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const ch = w[i] ?? '';
+    if ('аоұыяё'.includes(ch)) break;
+    if ('әеөүіэи'.includes(ch)) {
+      back = false;
+      break;
+    }
+  }
+  return [w, ...withStem(w, kkAdjectiveSuffixes(back))];
+}
+
+const inflect: Inflect = (w, kind) => (w.length < 3 ? [w] : kind === 'name' ? kkCaseForms(w) : kkAdjectiveForms(w));
 
 function kazakhAdjective(name: string): string {
   return turkicAdjective(name, (d, vowel) => {
@@ -68,6 +93,7 @@ export const kk: LanguageRules = {
     CN: ['ҚХР'],
     KZ: ['ҚР'],
     PS: ['Газа', 'Палестина'],
+    AZ: ['Әзербайжан'],
   },
   adjectives: {
     KZ: ['қазақ', 'қазақстандық'],

@@ -37,10 +37,13 @@ function classOf(w: string): [string, string] {
   return ['а', 'ы'];
 }
 
-const inflect: Inflect = (w) => {
+/** Adjectives and demonyms: the plural of people and a few cases (see kk.ts). */
+const adjectiveTemplates = ['тAр', 'дAр', 'лAр', 'тAрдIн', 'тAргA', 'тAрдA', 'тAрдI', 'лAрдIн', 'лAргA', 'дAрдIн', 'дAргA', 'тIн', 'гA', 'кA'];
+
+const inflect: Inflect = (w, kind) => {
   if (w.length < 3) return [w];
   const [low, high] = classOf(w);
-  return [w, ...templates.map((t) => w + t.replace(/A/g, low).replace(/I/g, high))];
+  return [w, ...(kind === 'name' ? templates : adjectiveTemplates).map((t) => w + t.replace(/A/g, low).replace(/I/g, high))];
 };
 
 /** Кыргызстан → кыргызстандык, Орусия → орусиялык. */

@@ -45,7 +45,10 @@ function plAdjective(w: string, restricted: boolean): string[] {
   const all = soft
     ? ['i', 'a', 'ie', 'iego', 'iemu', 'im', 'ą', 'ej', 'ich', 'imi']
     : ['y', 'a', 'e', 'ego', 'emu', 'ym', 'ą', 'ej', 'ych', 'ymi'];
-  if (!restricted) return withStem(stem, all);
+  // Masculine personal plural (polski → polscy, niemiecki → niemieccy) and the first element of
+  // a compound adjective (rosyjsko-kazachska, polsko-kazachskie).
+  const personal = stem.endsWith('sk') ? [`${stem.slice(0, -2)}scy`] : stem.endsWith('ck') ? [`${stem.slice(0, -2)}ccy`] : [];
+  if (!restricted) return [...withStem(stem, all), ...personal, `${stem}o`];
   if (ending === 'a') return withStem(stem, ['a', 'ej', 'ą']);
   if (ending === 'e') return withStem(stem, soft ? ['ie', 'ich', 'im', 'imi'] : ['e', 'ych', 'ym', 'ymi']);
   return withStem(stem, all);
@@ -71,6 +74,8 @@ const inflect: Inflect = (w, kind) => (kind === 'adjective' ? plAdjective(w, fal
 
 export const pl: LanguageRules = {
   code: 'pl',
+  languageContext: { after: ['język', 'języku', 'języka', 'językiem'], before: ['języku', 'język', 'językiem', 'po'], beforeAtEnd: [] },
+  blockedPhrases: ['rosyjska ruletka', 'rosyjską ruletkę', 'rosyjskiej ruletki', 'rzeka Jordan', 'Morze Kaspijskie', 'stan Georgia'],
   names: {
     US: ['USA', 'Ameryka'],
     GB: ['Anglia'],
@@ -91,6 +96,9 @@ export const pl: LanguageRules = {
     TR: ['turecki'],
   },
   demonyms: {
+    TJ: ['Tadżyk', '=Tadżycy'],
+    KG: ['Kirgiz', '=Kirgizi'],
+    PL: ['=Polacy', '=Polaków'],
     RU: ['Rosjanin'],
     KZ: ['Kazach'],
     UA: ['Ukrainiec'],

@@ -16,6 +16,8 @@ const inflect: Inflect = (w, kind) => {
 
 export const pt: LanguageRules = {
   code: 'pt',
+  qualifiersBefore: ['rublo', 'rublos', 'tenge', 'dólar', 'yuan', 'real', 'reais', 'euro', 'libra', 'rupia'],
+  blockedPhrases: ['montanha-russa', 'montanha russa', 'roleta-russa', 'roleta russa', 'salada russa', 'Rio Jordão', 'mar do Japão', 'Air Astana'],
   names: {
     US: ['EUA', 'Estados Unidos', 'América'],
     GB: ['Inglaterra', 'Grã-Bretanha'],
@@ -24,6 +26,8 @@ export const pt: LanguageRules = {
   adjectives: {
     RU: ['russo'],
     KZ: ['cazaque'],
+    JO: ['jordano'],
+    TM: ['turcomeno'],
     US: ['americano', 'norte-americano', 'estadunidense', 'estado-unidense'],
     UA: ['ucraniano'],
     CN: ['chinês'],
@@ -73,13 +77,15 @@ export const pt: LanguageRules = {
     MZ: ['Maputo'],
   },
   institutions: {
+    BR: ['Planalto', 'Itamaraty'],
     RU: ['Kremlin'],
     US: ['Casa Branca'],
   },
   languageContext: {
     after: ['idioma', 'língua'],
-    before: ['fala', 'falam', 'falar'],
-    beforeAtEnd: ['em'],
+    // «em russo» is the language whatever follows.
+    before: ['fala', 'falam', 'falar', 'em'],
+    beforeAtEnd: [],
   },
   conjunctions: ['e'],
   inflect,

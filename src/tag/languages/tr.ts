@@ -75,7 +75,7 @@ export const tr: LanguageRules = {
   // «Türk» in these names means Turkic, or a firm; the river and the US state are not countries.
   blockedPhrases: [
     'Türk Devletleri Teşkilatı', 'Türk Devletleri', 'Türk dünyası', 'Türk Hava Yolları', 'Türk Keneşi', 'Ürdün Nehri',
-    'Georgia eyaleti', 'Georgia Eyaleti', 'BBC Türkçe',
+    'Georgia eyaleti', 'Georgia Eyaleti', 'Georgia eyaletinde', 'Georgia eyaletindeki', 'BBC Türkçe',
   ],
   languageContext: { after: ['dili', 'dilinde', 'dilindeki', 'dilini', 'dilli'], before: [], beforeAtEnd: [] },
   currencyWords: ['rublesi', 'ruble', 'doları', 'dolar', 'tengesi', 'lirası'],

@@ -4,7 +4,7 @@
  * correspondence of the two alphabets (1995 law on the Latin alphabet), and so are its suffixes.
  */
 import type { CountryTermKind, Inflect, LanguageRules } from './types';
-import { uzSuffixes } from './uz';
+import { uzAdjectiveSuffixes, uzSuffixes } from './uz';
 
 // Longest first: digraphs and the apostrophe letters before single letters.
 const pairs: Array<[string, string]> = [
@@ -38,8 +38,9 @@ export function uzbekCyrillic(text: string): string {
 }
 
 const cyrillicSuffixes = uzSuffixes.map(uzbekCyrillic);
+const cyrillicAdjectiveSuffixes = uzAdjectiveSuffixes.map(uzbekCyrillic);
 
-const inflect: Inflect = (w) => (w.length < 3 ? [w] : [w, ...cyrillicSuffixes.map((suffix) => w + suffix)]);
+const inflect: Inflect = (w, kind) => (w.length < 3 ? [w] : [w, ...(kind === 'name' ? cyrillicSuffixes : cyrillicAdjectiveSuffixes).map((suffix) => w + suffix)]);
 
 export const uzCyrl: LanguageRules = {
   code: 'uz-Cyrl',

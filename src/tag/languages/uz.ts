@@ -18,7 +18,10 @@ export const uzSuffixes = [
   'si', 'sining', 'sini', 'siga', 'sida', 'sidan',
 ];
 
-const inflect: Inflect = (w) => (w.length < 3 ? [w] : [w, ...withStem(w, uzSuffixes)]);
+/** Adjectives and demonyms (rossiyalik, o‘zbek): the plural of people and a few cases. */
+export const uzAdjectiveSuffixes = ['lar', 'larning', 'larga', 'larni', 'larda', 'lardan', 'ning', 'ga', 'ni', 'da', 'dan'];
+
+const inflect: Inflect = (w, kind) => (w.length < 3 ? [w] : [w, ...withStem(w, kind === 'name' ? uzSuffixes : uzAdjectiveSuffixes)]);
 
 export const uz: LanguageRules = {
   code: 'uz',
