@@ -1067,9 +1067,10 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       if (flags & RULE_PRODUCT && products.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && qualifierAfter.has(nextNorm)) return false;
       if (flags & RULE_LANGUAGE && conjunctions.has(nextNorm)) {
-        // "қазақ және орыс тілдерінде", "Kazakh and Russian languages": step over the coordinated adjectives.
+        // "қазақ және орыс тілдерінде", «орыс және ағылшын тілдеріне»: step over each conjunction
+        // and the adjective it brings, which may name a language of no country (English).
         let after = next;
-        for (let steps = 0; steps < 4 && after + 1 < s.count && (conjunctions.has(normAt(s, after)) || isPlaceToken(normAt(s, after))); steps++) after++;
+        for (let steps = 0; steps < 3 && after + 2 < s.count && conjunctions.has(normAt(s, after)); steps++) after += 2;
         if (after > next && qualifierAfter.has(normAt(s, after))) return false;
       }
     }
@@ -1080,6 +1081,8 @@ export function compileMatcher(options: { countries: CountryTopic[]; rules: Topi
       for (let steps = 0; steps < 4 && before > 0 && (conjunctions.has(normAt(s, before)) || isPlaceToken(normAt(s, before))); steps++) before--;
       const prevNorm = normAt(s, prev);
       if (qualifierBefore.has(prevNorm) || (before < prev && qualifierBefore.has(normAt(s, before)))) return false;
+      // «забонҳои англисӣ ва русӣ»: back over a conjunction and the adjective before it, whatever it is.
+      if (conjunctions.has(prevNorm) && prev >= 2 && qualifierBefore.has(normAt(s, prev - 2))) return false;
       if (qualifierBeforeAtEnd.has(normAt(s, before))) {
         const nextFlags = hasNext ? (tokenFlags[next] ?? 0) : 0;
         if (!hasNext || !(nextFlags & TOKEN_SPACED) || phraseEnds.has(normAt(s, next))) return false;

@@ -70,7 +70,8 @@ function buildCharTable(): Uint8Array {
   );
   markRanges(all, /[\p{White_Space}\u200b]+/gu, (start, end) => table.fill(SPACE, start, end));
   for (const ch of "'’‘ʼ`´′ʻ＇") table[ch.charCodeAt(0)] = APOS;
-  for (const ch of '-‐‑‒–—―−⁃﹣－') table[ch.charCodeAt(0)] = HYPHEN;
+  // The katakana middle dot joins the words of a compound name (カザフスタン・テンゲ) like a hyphen.
+  for (const ch of '-‐‑‒–—―−⁃﹣－・') table[ch.charCodeAt(0)] = HYPHEN;
   for (const ch of '!?…:;。！？；：') table[ch.charCodeAt(0)] = STOP;
   table[0x2e] = DOT;
   // Invisible characters inside words (soft hyphen, joiners) keep the word together; folding drops them.
