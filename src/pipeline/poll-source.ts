@@ -34,7 +34,7 @@ import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
 import { assignStoryClusters, sketchEntries } from './cluster-stories';
 import { computeNextPollAt } from './schedule';
-import { ensureSubscription, SAFETY_POLL_MS } from './websub';
+import { ensureSubscription, pingHub, SAFETY_POLL_MS } from './websub';
 import { hasActiveSubscription } from '../store/websub';
 
 export interface PollReport {
@@ -157,11 +157,14 @@ export async function ingestDocument(
   let newEntries = 0;
   let updatedEntries = 0;
   let nextPollAt = 0;
+  // Topics of the new entries, once per entry: the topic feeds a WebSub hub is told about.
+  const changedTopics: string[] = [];
   // At least one round, so that an empty document still records its poll state.
   for (let start = 0; start === 0 || start < taken.length; start += POLL_CHUNK_ENTRIES) {
     if (start > 0) await yieldToEventLoop();
     const prepared = prepareEntries(source.id, taken.slice(start, start + POLL_CHUNK_ENTRIES), matcher, now, seen, document, identities.slice(start, start + POLL_CHUNK_ENTRIES));
     const known = await findKnownEntries(db, source.id, prepared.map((p) => p.entryKey));
+    for (const entry of prepared) if (!known.has(entry.entryKey)) changedTopics.push(...entry.topics);
     const last = start + POLL_CHUNK_ENTRIES >= taken.length;
     const stored = await ingestChunk(deps, source.id, prepared, known, now, last ? async (chunkNew) => {
       if (options.push) {
@@ -204,6 +207,7 @@ export async function ingestDocument(
     newEntries += stored.newEntries;
     updatedEntries += stored.updatedEntries;
   }
+  if (newEntries > 0) await pingHub(deps, changedTopics);
   deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}), ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
   return {
     ...base,

@@ -211,13 +211,22 @@ export async function receivePush(
 }
 
 /**
- * Tells the hub that topic feeds changed (`hub.mode=publish`, one `hub.url` per feed URL):
- * the single-topic feeds of `slugs`, in the three formats, at most MAX_PINGED_TOPICS topics.
+ * Tells the hub that topic feeds changed (`hub.mode=publish`, one `hub.url` per feed URL, in one
+ * request): the single-topic feeds of `slugs`, in the three formats, for at most
+ * MAX_PINGED_TOPICS topics (those most new entries belong to). Feeds of combinations
+ * (`kazakhstan+russia`) are not pinged: there are too many; hubs that fetch on a schedule still
+ * see them change.
  */
 export async function pingHub(deps: PipelineDeps, slugs: Iterable<string>): Promise<void> {
   const websub = deps.websub;
   if (!websub?.hubUrl) return;
-  const topics = [...new Set(slugs)].sort().slice(0, MAX_PINGED_TOPICS);
+  // The topics most of the new entries belong to come first (a slug repeats once per entry).
+  const counts = new Map<string, number>();
+  for (const slug of slugs) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  const topics = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_PINGED_TOPICS)
+    .map(([slug]) => slug);
   if (topics.length === 0) return;
   const body = new URLSearchParams({ 'hub.mode': 'publish' });
   for (const url of topicFeedUrls(websub.publicUrl, topics)) body.append('hub.url', url);

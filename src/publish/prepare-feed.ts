@@ -23,6 +23,7 @@ export interface PreparedMeta {
   updatedAt: Date;
   language: string | null;
   generator: string;
+  hubUrl: string | null;
 }
 
 export interface PreparedSource {
@@ -93,6 +94,7 @@ function prepareMeta(meta: FeedMeta): PreparedMeta {
     updatedAt: meta.updatedAt,
     language: cleanLanguage(meta.language ?? null),
     generator: plainLine(meta.generator ?? '') || DEFAULT_GENERATOR,
+    hubUrl: meta.hubUrl ? requireHttpUrl(meta.hubUrl, 'hubUrl') : null,
   };
 }
 

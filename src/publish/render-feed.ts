@@ -30,6 +30,8 @@ export interface FeedMeta {
   updatedAt: Date;
   language?: string | null;
   generator?: string;
+  /** A WebSub hub readers can subscribe to for this feed (`rel="hub"`; JSON Feed `hubs`). */
+  hubUrl?: string | null;
 }
 
 export interface PublishedItem {

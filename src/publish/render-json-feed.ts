@@ -23,6 +23,7 @@ export function renderJsonFeed(feed: PreparedFeed): string {
     ...(meta.description === '' ? {} : { description: meta.description }),
     authors: [{ name: meta.generator, url: meta.siteUrl }],
     ...(meta.language === null ? {} : { language: meta.language }),
+    ...(meta.hubUrl === null ? {} : { hubs: [{ type: 'WebSub', url: meta.hubUrl }] }),
     items: feed.items.map(jsonFeedItem),
   };
   return JSON.stringify(document, null, 2);

@@ -67,6 +67,8 @@ function commonOptions(feed: PreparedFeed): FeedOptions {
     updated: meta.updatedAt,
     generator: xmlJsText(meta.generator),
     ...(meta.language === null ? {} : { language: meta.language }),
+    // RSS <atom:link rel="hub">, Atom <link rel="hub">: WebSub discovery (§4).
+    ...(meta.hubUrl === null ? {} : { hub: meta.hubUrl }),
   };
 }
 

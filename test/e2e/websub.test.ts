@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
+import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app';
 import { renewSubscriptions } from '../../src/pipeline/websub';
@@ -67,6 +68,8 @@ beforeAll(async () => {
       POLL_INTERVAL_SECONDS: '0',
       RETENTION_DAYS: '0',
       PUBLIC_URL: publicUrl,
+      // The same loopback hub is also the one our topic feeds advertise and ping.
+      WEBSUB_HUB_URL: hub.url,
     },
     { now: () => clock },
   );
@@ -179,5 +182,46 @@ describe('lease renewal', () => {
     // A push signed with the (unchanged) secret is still accepted after the renewal.
     expect(await hub.distribute(topic, feed([{ title: 'Kazakhstan story after renewal', guid: 'renewed' }]))).toEqual([202]);
     expect(await titles()).toContain('Kazakhstan story after renewal');
+  });
+});
+
+describe('as a publisher', () => {
+  const kazakhstanFeeds = () => ['rss', 'atom', 'json'].map((format) => `${publicUrl}/feeds/kazakhstan.${format}`);
+
+  it('topic feeds advertise the hub: atom:link in RSS, link in Atom, hubs in JSON Feed, and Link headers', async () => {
+    const rss = await app.request('/feeds/kazakhstan.rss?limit=5');
+    expect(rss.headers.get('link')).toBe(`<${hub.url}>; rel="hub", <${publicUrl}/feeds/kazakhstan.rss?limit=5>; rel="self"`);
+    const rssDoc = new DOMParser().parseFromString(await rss.text(), 'text/xml');
+    const rssLinks = Array.from(rssDoc.getElementsByTagName('atom:link')).map((link) => [link.getAttribute('rel'), link.getAttribute('href')]);
+    expect(rssLinks).toContainEqual(['hub', hub.url]);
+    expect(rssLinks).toContainEqual(['self', `${publicUrl}/feeds/kazakhstan.rss?limit=5`]);
+    const atomDoc = new DOMParser().parseFromString(await (await app.request('/feeds/kazakhstan.atom')).text(), 'text/xml');
+    const atomLinks = Array.from(atomDoc.getElementsByTagName('link'))
+      .filter((link) => link.parentNode?.nodeName === 'feed')
+      .map((link) => [link.getAttribute('rel'), link.getAttribute('href')]);
+    expect(atomLinks).toContainEqual(['hub', hub.url]);
+    const json = (await (await app.request('/feeds/kazakhstan.json')).json()) as { hubs?: Array<{ type: string; url: string }> };
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: hub.url }]);
+  });
+
+  it('pings the hub for the topic feeds of new items, after polls and pushes alike', async () => {
+    // The first poll stored a Kazakhstan story, and so did every accepted push.
+    expect(hub.pings.length).toBeGreaterThanOrEqual(2);
+    for (const ping of hub.pings) expect(ping).toEqual(expect.arrayContaining(kazakhstanFeeds()));
+    const before = hub.pings.length;
+    // A push with nothing new changes no feed: no ping.
+    await hub.distribute(topic, feed([{ title: 'Kazakhstan story after renewal', guid: 'renewed' }]));
+    expect(hub.pings.length).toBe(before);
+    await hub.distribute(topic, feed([{ title: 'Kazakhstan and Russia sign a grain deal', guid: 'grain' }]));
+    expect(hub.pings.length).toBe(before + 1);
+    expect(hub.pings.at(-1)?.sort()).toEqual([...kazakhstanFeeds(), ...['rss', 'atom', 'json'].map((f) => `${publicUrl}/feeds/russia.${f}`)].sort());
+  });
+
+  it('pings for at most 10 topics (30 feed URLs) however many the new items touch', async () => {
+    const countries = ['Kazakhstan', 'Russia', 'China', 'Mongolia', 'Kyrgyzstan', 'Uzbekistan', 'Tajikistan', 'Turkmenistan', 'Iran', 'Turkey', 'Azerbaijan', 'Georgia', 'Armenia', 'India'];
+    await hub.distribute(topic, feed([{ title: `Summit of ${countries.join(', ')}`, guid: 'summit' }]));
+    const ping = hub.pings.at(-1) ?? [];
+    expect(ping.length).toBe(30);
+    expect(new Set(ping).size).toBe(30);
   });
 });

@@ -94,6 +94,11 @@ export function feedRoutes(cache: FeedCache = new FeedCache()): OpenAPIHono<AppE
       vary: 'Accept-Encoding',
       ...(lastModified === null ? {} : { 'last-modified': new Date(lastModified * 1000).toUTCString() }),
     };
+    // WebSub discovery (§4) by HTTP header too: readers may look here before parsing the body.
+    const hubUrl = deps.pipeline.websub?.hubUrl ?? null;
+    if (hubUrl !== null) {
+      headers.link = `<${hubUrl}>; rel="hub", <${deps.publicUrl}/feeds/${formatExpression(parsed)}.${format}${search}>; rel="self"`;
+    }
     const ifNoneMatch = c.req.header('if-none-match');
     const ifModifiedSince = c.req.header('if-modified-since');
     if (notModified(ifNoneMatch, ifModifiedSince, etag, lastModified, false)) return c.body(null, 304, headers);
@@ -167,6 +172,7 @@ async function renderTopicFeed(
       // An empty feed is as new as the data it was read from.
       updatedAt: new Date(newest || data.changedAtSeconds * 1000 || deps.pipeline.now()),
       generator: 'topicwire',
+      hubUrl: deps.pipeline.websub?.hubUrl ?? null,
     },
     published,
     format,
