@@ -81,12 +81,18 @@ export async function startBare(bodyFile: string, etag: string): Promise<Running
   return { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
 }
 
-export async function load(options: { url: string; connections: number; durationSeconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+/** `paths`, when given, are asked for in turn (each connection takes the next one). */
+export async function load(options: { url: string; connections: number; durationSeconds: number; headers?: Record<string, string>; paths?: string[] }): Promise<LoadResult> {
+  let next = 0;
+  const paths = options.paths;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
     headers: options.headers ?? {},
+    ...(paths && paths.length > 0
+      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }] }
+      : {}),
   });
   const statusCodes: Record<string, number> = {};
   for (const [key, value] of Object.entries(result.statusCodeStats ?? {})) statusCodes[key] = (value as { count: number }).count;
