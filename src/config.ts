@@ -23,6 +23,7 @@ const settingsSchema = z.object({
   POLL_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(180),
   TRUST_PROXY: booleanString.default(false),
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   WEBSUB_HUB_URL: z.url().optional(),
   WEBSUB_SUBSCRIBE: booleanString.default(true),
 });
@@ -45,6 +46,8 @@ export interface Config {
   retentionDays: number;
   /** Behind one reverse proxy: rate limits key on the last X-Forwarded-For hop. */
   trustProxy: boolean;
+  /** How the Node server writes its log lines (one per poll and per request): `text` or `json`. */
+  logFormat: 'text' | 'json';
   userAgent: string;
   /** A WebSub hub our topic feeds advertise and ping when they change (WEBSUB_HUB_URL). */
   websubHubUrl: string | null;
@@ -85,6 +88,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pollMaxEntries: s.POLL_MAX_ENTRIES,
     retentionDays: s.RETENTION_DAYS,
     trustProxy: s.TRUST_PROXY,
+    logFormat: s.LOG_FORMAT,
     userAgent: `topicwire/${VERSION} (+${publicUrl})`,
     websubHubUrl: s.WEBSUB_HUB_URL ?? null,
     websubSubscribe: s.WEBSUB_SUBSCRIBE && s.PUBLIC_URL !== undefined,

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { AppError } from '../domain/errors';
 import type { AppDeps, AppEnv } from './context';
-import { injectDeps, noSniff } from './middleware';
+import { injectDeps, noSniff, observeRequests } from './middleware';
 import { describeProblemCodes, handleError, problemResponse } from './problem';
 import { rateLimit } from './rate-limit';
 import { feedRoutes } from './routes/feeds';
@@ -36,6 +36,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   // 1. Dependencies first: every later middleware and handler reads c.var.deps.
   app.use('*', injectDeps(deps));
+  // 1a. Counted and logged around everything else, so refusals (401, 413, 429) are counted too.
+  app.use('*', observeRequests());
   // 1b. nosniff on everything, errors and 404s included (it runs after them).
   app.use('*', noSniff());
   // 2. Reads are public and cross-origin; writes stay same-origin unless a token is sent.

@@ -31,6 +31,8 @@ export interface AppDeps {
   readDataVersion?: () => Promise<DataVersion>;
   /** Rendered feeds kept in memory (default: a FeedCache of DEFAULT_FEED_CACHE_BYTES). */
   feedCache?: FeedCache;
+  /** One `request` log line per request through `pipeline.log` (Node; the Worker has Cloudflare's request logs). */
+  logRequests?: boolean;
   /** Per-client limits on writes and expensive reads; omitted parts keep DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits>;
 }

@@ -1,6 +1,7 @@
 /** Middleware factories. Each returns a named function so stack traces and logs say which. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from './context';
 import { problemResponse } from './problem';
 
@@ -93,6 +94,34 @@ export async function timingSafeEqualStrings(a: string, b: string): Promise<bool
 }
 
 /** Puts the dependencies on the context, so handlers read `c.var.deps` and never a global. */
+/**
+ * Counts every request in `topicwire_http_requests_total{route,status}` and, when the runtime
+ * asks for it (`logRequests`, Node), logs one `request` line. `route` is the pattern of the route
+ * that answered (`/api/sources/:id`), never the raw path, so a scan of random URLs adds no
+ * series; a request no route matched counts as `unmatched`.
+ */
+export function observeRequests(): MiddlewareHandler<AppEnv> {
+  return async function observeRequest(c, next) {
+    const { pipeline, logRequests } = c.var.deps;
+    const startedAt = pipeline.now();
+    await next();
+    const route = matchedRoutePattern(c);
+    const status = c.res.status;
+    pipeline.metrics?.observeRequest(route, status);
+    if (logRequests) pipeline.log?.('request', { method: c.req.method, route, path: new URL(c.req.url).pathname, status, durationMs: pipeline.now() - startedAt });
+  };
+}
+
+/** The last matched route that is a handler (middleware is registered for ALL methods). */
+function matchedRoutePattern(c: Context<AppEnv>): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const route = routes[i];
+    if (route && route.method !== 'ALL') return route.path;
+  }
+  return 'unmatched';
+}
+
 export function injectDeps(deps: AppEnv['Variables']['deps']): MiddlewareHandler<AppEnv> {
   return async function injectDependencies(c, next) {
     c.set('deps', deps);

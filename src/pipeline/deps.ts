@@ -1,4 +1,5 @@
 /** What the pipeline needs from its runtime: the database, the network, the clock. */
+import type { Metrics } from '../domain/metrics';
 import type { Db } from '../store/db';
 import type { MatcherCache } from './matcher-cache';
 
@@ -19,7 +20,10 @@ export interface PipelineDeps {
   maxEntriesPerPoll?: number;
   /** Items published more than this many days ago are removed (RETENTION_DAYS; 0 or absent = never). */
   retentionDays?: number;
+  /** One structured event per call ('poll' once per poll, and rarer ones); the runtime formats it. */
   log?: (event: string, fields: Record<string, unknown>) => void;
+  /** Counters and histograms for /metrics (absent: nothing is counted). */
+  metrics?: Metrics;
   /**
    * WebSub: absent = off. `subscribe`: subscribe to hubs that feeds advertise (the callback is
    * `{publicUrl}/websub/{id}`, so PUBLIC_URL must reach this server); `hubUrl`: the hub our topic

@@ -79,6 +79,17 @@ export interface PollSourceOptions {
  * such a poll then costs one small statement (or its row in a round's batch), and reads nothing.
  */
 export async function pollSource(deps: PipelineDeps, source: SourceRow | ClaimedSource, options: PollSourceOptions = {}): Promise<PollReport> {
+  const report = await pollOnce(deps, source, options);
+  deps.metrics?.observePoll(report);
+  deps.log?.('poll', {
+    sourceId: report.sourceId, url: report.url, status: report.status, httpStatus: report.httpStatus, entries: report.entries, new: report.newEntries,
+    updated: report.updatedEntries, skipped: report.skippedEntries, bytes: report.fetchedBytes, durationMs: report.durationMs,
+    ...(report.movedTo ? { movedTo: report.movedTo } : {}), ...(report.error ? { error: report.error, errorCode: report.errorCode } : {}),
+  });
+  return report;
+}
+
+async function pollOnce(deps: PipelineDeps, source: SourceRow | ClaimedSource, options: PollSourceOptions): Promise<PollReport> {
   const { db } = deps;
   const startedAt = deps.now();
   const base = { sourceId: source.id, url: source.url };
@@ -208,7 +219,11 @@ export async function ingestDocument(
     updatedEntries += stored.updatedEntries;
   }
   if (newEntries > 0) await pingHub(deps, changedTopics);
-  deps.log?.('poll', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}), ...(skippedEntries > 0 ? { skipped: skippedEntries } : {}) });
+  // A poll is counted and logged once, by pollSource; a push (not a poll) here.
+  if (options.push) {
+    deps.metrics?.countIngested(newEntries);
+    deps.log?.('push', { source: source.url, entries: feed.entries.length, new: newEntries, ...(updatedEntries > 0 ? { updated: updatedEntries } : {}) });
+  }
   return {
     ...base,
     status: 'ok',
@@ -243,7 +258,7 @@ async function recordFailure(deps: PipelineDeps, source: SourceRow, error: unkno
     maxIntervalSeconds: httpStatus === 404 ? Math.max(source.maxIntervalSeconds, DAY_SECONDS) : source.maxIntervalSeconds,
     serverDelaySeconds: error instanceof FetchError ? error.retryAfterSeconds : null,
   });
-  deps.log?.(gone ? 'source_gone' : 'poll_failed', { source: source.url, error: message });
+  if (gone) deps.log?.('source_gone', { source: source.url, error: message });
   try {
     await savePoll(deps.db, source.id, [], {
       ...(gone ? { enabled: false } : {}),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../api/context';
 import { parseConfig, VERSION, type Config } from '../config';
 import type { PipelineDeps } from '../pipeline/deps';
+import { Metrics } from '../domain/metrics';
 import { createMatcherCache } from '../pipeline/matcher-cache';
 import { seedDefaultSources } from '../pipeline/seed';
 import { seedTopics } from '../pipeline/topics';
@@ -85,6 +86,7 @@ export async function createNodeRuntime(
     maxEntriesPerPoll: config.pollMaxEntries,
     retentionDays: config.retentionDays,
     websub: { publicUrl: config.publicUrl, subscribe: config.websubSubscribe, hubUrl: config.websubHubUrl },
+    metrics: new Metrics(),
     ...(overrides.log ? { log: overrides.log } : {}),
   };
   await seedTopics(db);

@@ -5,15 +5,18 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app';
 import { countSources } from '../store/sources';
+import { parseConfig } from '../config';
+import { createLogger } from './logger';
 import { createNodeRuntime } from './node-deps';
 import { startScheduler } from './scheduler';
 
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
-  const runtime = await createNodeRuntime(env);
+  // One line per poll and per request, as text or JSON (LOG_FORMAT).
+  const runtime = await createNodeRuntime(env, { log: createLogger(parseConfig(env).logFormat) });
   const { config } = runtime;
-  const app = createApp(runtime.app);
+  const app = createApp({ ...runtime.app, logRequests: true });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
     log(`topicwire listening on http://localhost:${info.port} (public URL ${config.publicUrl})`);
     log(`database ${config.databaseUrl}; subscribe to ${config.publicUrl}/feeds/kazakhstan+russia.rss`);

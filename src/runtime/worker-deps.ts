@@ -13,6 +13,7 @@ import { createApp } from '../api/app';
 import type { AppDeps, AppEnv } from '../api/context';
 import { parseConfig, VERSION, type Config } from '../config';
 import { describeError } from '../domain/errors';
+import { Metrics } from '../domain/metrics';
 import type { PipelineDeps } from '../pipeline/deps';
 import { createMatcherCache } from '../pipeline/matcher-cache';
 import { seedDefaultSources } from '../pipeline/seed';
@@ -123,6 +124,8 @@ export function createWorkerRuntime(env: WorkerEnv): WorkerRuntime {
     maxEntriesPerPoll: config.pollMaxEntries,
     retentionDays: config.retentionDays,
     websub: { publicUrl: config.publicUrl, subscribe: config.websubSubscribe, hubUrl: config.websubHubUrl },
+    // Per isolate: Cloudflare starts and stops isolates at will, so these counts reset often.
+    metrics: new Metrics(),
     ...(env.LOG_EVENTS === 'false'
       ? {}
       : { log: (event: string, fields: Record<string, unknown>) => console.log(JSON.stringify({ event, ...fields })) }),

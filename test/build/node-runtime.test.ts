@@ -39,7 +39,7 @@ function settings(database: string, extra: Record<string, string> = {}): NodeJS.
 /** `npm start` without npm around it: the command its start script runs ("node …"). */
 const START = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null>; output: () => string }> {
   expect(START[0]).toBe('node');
   const child = spawn(process.execPath, START.slice(1), {
     cwd: ROOT,
@@ -59,7 +59,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
     child.stderr?.on('data', onData);
     void exited.then((code) => reject(new Error(`server exited (${code}): ${output}`)));
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => output };
 }
 
 async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
@@ -83,9 +83,20 @@ function childPids(pid: number): number[] {
 
 describe('the built Node runtime', () => {
   it('npm start serves /healthz from one node process running dist/, and stops cleanly on SIGTERM', async () => {
-    const server = await startServer(settings('health.db', { SEED_SOURCES: 'false' }));
+    const server = await startServer(settings('health.db', { SEED_SOURCES: 'false', LOG_FORMAT: 'json' }));
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
+    // LOG_FORMAT=json: the request is one JSON line on stdout.
+    const requestLine = async (): Promise<Record<string, unknown> | undefined> => {
+      for (let tries = 0; tries < 50; tries++) {
+        const lines = server.output().split('\n').filter((line) => line.startsWith('{'));
+        const found = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.event === 'request');
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    };
+    expect(await requestLine()).toMatchObject({ event: 'request', method: 'GET', route: '/healthz', path: '/healthz', status: 200 });
     // One process: tsx would run the app in a child node, and its esbuild service in another.
     if (process.platform === 'linux') expect(childPids(server.child.pid ?? -1)).toEqual([]);
     server.child.kill('SIGTERM');

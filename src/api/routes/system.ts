@@ -81,6 +81,8 @@ export function systemRoutes(): OpenAPIHono<AppEnv> {
       '# HELP topicwire_source_errors Consecutive poll failures per source with failures.',
       '# TYPE topicwire_source_errors gauge',
       ...sources.filter((s) => s.errorCount > 0).map((s) => `topicwire_source_errors{source_id="${s.id}"} ${s.errorCount}`),
+      // Counters and histograms of this process since it started (see domain/metrics.ts).
+      ...(c.var.deps.pipeline.metrics ? [c.var.deps.pipeline.metrics.render()] : []),
       '',
     ];
     return c.text(lines.join('\n'), 200);
