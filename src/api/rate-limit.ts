@@ -3,9 +3,13 @@
  *
  * A bucket holds up to `burst` tokens and refills at `perMinute`; each request takes one, and a
  * request that finds the bucket empty is answered 429 `rate_limited` with Retry-After (the
- * seconds until a token is back). Two classes are limited: writes (every POST, PUT, PATCH and
- * DELETE, checked before the token so guessing it is slow too) and expensive reads (searches,
- * large pages and feeds, topic previews). Other reads are not limited.
+ * seconds until a token is back). Three classes are limited: writes (every POST, PUT, PATCH and
+ * DELETE, checked before the token so guessing it is slow too), expensive reads (searches,
+ * large pages and feeds, topic previews), and WebSub pushes (`POST /websub/{id}`). Pushes have a
+ * class of their own: one hub delivers for every source it serves, from one address, so the
+ * writes' 60 a minute would turn a busy hub's deliveries into 429s (each checked by its HMAC
+ * signature and ingested through the pipeline, so far cheaper to refuse than to guess a token).
+ * Other reads are not limited.
  *
  * The buckets live in one process (or one Worker isolate): a limit per instance, not a global
  * one. Behind Cloudflare, its rate-limiting rules give a global limit on top.
@@ -24,6 +28,8 @@ export interface BucketLimit {
 export interface RateLimits {
   writes: BucketLimit;
   expensiveReads: BucketLimit;
+  /** Content distribution from WebSub hubs. */
+  pushes: BucketLimit;
   /** Clients remembered at once; the least recently seen are forgotten first. */
   maxClients: number;
 }
@@ -32,19 +38,27 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   writes: { burst: 120, perMinute: 60 },
   expensiveReads: { burst: 60, perMinute: 60 },
+  pushes: { burst: 600, perMinute: 600 },
   maxClients: 10_000,
 };
 
 /** Pages and feeds up to this many items are cheap reads. */
 export const CHEAP_PAGE_ITEMS = 100;
 
-export type RequestClass = 'writes' | 'expensiveReads';
+export type RequestClass = 'writes' | 'expensiveReads' | 'pushes';
+
+const LIMITED_WHAT: Record<RequestClass, string> = {
+  writes: 'writes',
+  expensiveReads: 'searches, previews or large pages',
+  pushes: 'WebSub deliveries',
+};
 
 /** Which limit a request counts against, or null when it is not limited. */
 export function classifyRequest(c: Context<AppEnv>): RequestClass | null {
   const method = c.req.method;
   const path = c.req.path;
   if (method === 'POST' && path === '/api/topics/preview') return 'expensiveReads';
+  if (method === 'POST' && path.startsWith('/websub/')) return 'pushes';
   if (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') return 'writes';
   if (method !== 'GET' && method !== 'HEAD') return null;
   const limit = Number(c.req.query('limit') ?? 0);
@@ -114,7 +128,7 @@ export function rateLimit(): MiddlewareHandler<AppEnv> {
       c,
       429,
       'rate_limited',
-      `too many ${requestClass === 'writes' ? 'writes' : 'searches, previews or large pages'} from this client: ${limit.perMinute} a minute (bursts of ${limit.burst}); try again in ${retryAfterSeconds} s`,
+      `too many ${LIMITED_WHAT[requestClass]} from this client: ${limit.perMinute} a minute (bursts of ${limit.burst}); try again in ${retryAfterSeconds} s`,
       { retryAfterSeconds },
       { 'retry-after': String(retryAfterSeconds) },
     );

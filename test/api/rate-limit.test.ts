@@ -16,7 +16,7 @@ function limitedApp(extra: Partial<AppDeps> = {}) {
   return createApp({
     ...h.runtime.app,
     pipeline: { ...h.runtime.app.pipeline, now: () => clock },
-    rateLimits: { writes: { burst: 2, perMinute: 6 }, expensiveReads: { burst: 3, perMinute: 60 } },
+    rateLimits: { writes: { burst: 2, perMinute: 6 }, expensiveReads: { burst: 3, perMinute: 60 }, pushes: { burst: 4, perMinute: 60 } },
     ...extra,
   });
 }
@@ -67,6 +67,20 @@ describe('rateLimit', () => {
       expect((await app.request('/api/items?limit=20')).status).toBe(200);
       expect((await app.request('/feeds/russia.rss')).status).toBe(200);
     }
+  });
+
+  it('gives WebSub deliveries a bucket of their own: a hub pushing for many sources is not held to the writes limit', async () => {
+    clock = 3_500_000;
+    const app = limitedApp();
+    const push = () => app.request('/websub/999', { method: 'POST', headers: { 'content-type': 'application/atom+xml' }, body: '<feed/>' });
+    const patch = () => app.request('/api/sources/999', { method: 'PATCH', headers: AUTH, body: '{}' });
+    for (let i = 0; i < 2; i++) expect((await patch()).status).toBe(404);
+    expect((await patch()).status).toBe(429);
+    // The writes are used up; the pushes still pass (410: no subscription at that callback).
+    for (let i = 0; i < 4; i++) expect((await push()).status).toBe(410);
+    const limited = await push();
+    expect(limited.status).toBe(429);
+    expect((await json(limited)).detail).toMatch(/WebSub deliveries/);
   });
 
   it('keeps one bucket per client, taking the client from X-Forwarded-For only behind a trusted proxy', async () => {
