@@ -153,20 +153,21 @@ export async function saveEntries(db: Db, sourceId: number, entries: PreparedEnt
 
 /**
  * What a poll's batch adds to move the data version (store/meta.ts): always when it stores an
- * entry or rewrites an item; otherwise only when the source's name or site, which feeds show
- * in every entry's "via" line, is about to change. A 304 or an unchanged feed moves nothing.
+ * entry or rewrites an item; otherwise only when the source's name or site (every entry's "via"
+ * line) or its feed URL (a 301/308 move; Atom's <source> id) is about to change. A 304 or an unchanged feed moves nothing.
  */
 function versionBumps(
   db: Db,
   sourceId: number,
   entries: PreparedEntry[],
   updates: EntryUpdate[],
-  state: Pick<SourcePollState, 'title' | 'siteUrl'>,
+  state: Pick<SourcePollState, 'title' | 'siteUrl' | 'url'>,
 ): BatchItem<'sqlite'>[] {
   if (entries.length > 0 || updates.some((update) => update.rewrite)) return [bumpDataVersion(db)];
   const changes: SQL[] = [];
   if (state.title !== undefined) changes.push(sql`${sources.title} is not ${state.title}`);
   if (state.siteUrl !== undefined) changes.push(sql`${sources.siteUrl} is not ${state.siteUrl}`);
+  if (state.url !== undefined) changes.push(sql`${sources.url} is not ${state.url}`);
   if (changes.length === 0) return [];
   return [bumpDataVersion(db, sql`exists (select 1 from ${sources} where ${sources.id} = ${sourceId} and (${sql.join(changes, sql` or `)}))`)];
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollSource } from '../../src/pipeline/poll-source';
 import { createNodeRuntime, type NodeRuntime } from '../../src/runtime/node-deps';
+import { readDataVersion } from '../../src/store/meta';
 import { getSource, insertSource, type SourceRow } from '../../src/store/sources';
 import { startOrigin, type Origin } from '../helpers/origin';
 
@@ -79,6 +80,19 @@ describe('pollSource: moves', () => {
     origin.requests.length = 0;
     await pollSource(runtime.pipeline, await reload(source.id));
     expect(origin.requests[0]?.path).toBe(target);
+  });
+
+  it('moves the data version when a move is all that changed, so cached feeds naming the old URL are not served', async () => {
+    origin.routes.set('/before-move.xml', FEED);
+    const source = await addSource('/before-move.xml');
+    expect((await pollSource(runtime.pipeline, source)).newEntries).toBeGreaterThan(0);
+    const before = await readDataVersion(runtime.db);
+    origin.routes.set('/before-move.xml', redirect(301, '/after-move.xml'));
+    origin.routes.set('/after-move.xml', FEED);
+    const report = await pollSource(runtime.pipeline, await reload(source.id));
+    expect(report.movedTo).toBe(`${origin.url}/after-move.xml`);
+    expect(report.newEntries).toBe(0);
+    expect(await readDataVersion(runtime.db)).not.toEqual(before);
   });
 
   it.each(['/temporary-302.xml', '/temporary-307.xml'])('a temporary redirect from %s keeps the stored URL', async (path) => {
