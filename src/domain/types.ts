@@ -61,6 +61,8 @@ export type FetchResult = (
       lastModified: string | null;
       /** Seconds the server asked us to wait (Cache-Control max-age / Retry-After), if any. */
       retryAfterSeconds: number | null;
+      /** WebSub discovery from the HTTP `Link` header (`rel="hub"`, `rel="self"`), absolute URLs. */
+      headerLinks: { hubUrl: string | null; selfUrl: string | null };
     }
   | {
       kind: 'not-modified';

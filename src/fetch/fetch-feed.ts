@@ -13,6 +13,7 @@
  * - Every failure is a `FetchError` with a stable code: invalid_url, blocked_address, timeout,
  *   too_large, http_error, too_many_redirects, network_error.
  */
+import LinkHeader from 'http-link-header';
 import { FetchError } from '../domain/errors';
 import type { FetchResult } from '../domain/types';
 import { decodeBody } from './decode-body';
@@ -198,8 +199,37 @@ async function readResponse(
     etag: headers.get('etag'),
     lastModified: headers.get('last-modified'),
     retryAfterSeconds: parseMaxAgeSeconds(headers.get('cache-control')),
+    headerLinks: readHeaderLinks(headers.get('link'), url),
     movedTo,
   };
+}
+
+/**
+ * The hub and self links of a `Link` header (RFC 8288), resolved against the feed's URL: WebSub
+ * (§4) has publishers advertise them there first, and in the document only as well. A header
+ * that does not parse, or a link that is not an http(s) URL, counts as absent.
+ */
+export function readHeaderLinks(header: string | null, base: URL): { hubUrl: string | null; selfUrl: string | null } {
+  const none = { hubUrl: null, selfUrl: null };
+  if (!header) return none;
+  let parsed: LinkHeader;
+  try {
+    parsed = LinkHeader.parse(header);
+  } catch {
+    return none;
+  }
+  const first = (rel: string): string | null => {
+    for (const link of parsed.rel(rel)) {
+      try {
+        const url = new URL(link.uri, base);
+        if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+      } catch {
+        // not a URL: try the next one
+      }
+    }
+    return null;
+  };
+  return { hubUrl: first('hub'), selfUrl: first('self') };
 }
 
 function createHttpError(url: URL, response: Response, now: Date | null): FetchError {

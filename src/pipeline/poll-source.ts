@@ -34,7 +34,7 @@ import type { PipelineDeps } from './deps';
 import type { NotModifiedBatch } from './not-modified-batch';
 import { assignStoryClusters, sketchEntries } from './cluster-stories';
 import { computeNextPollAt } from './schedule';
-import { ensureSubscription, pingHub, SAFETY_POLL_MS } from './websub';
+import { ensureSubscription, pingHub, SAFETY_POLL_MS, type FeedHubLinks } from './websub';
 import { hasActiveSubscription } from '../store/websub';
 
 export interface PollReport {
@@ -131,6 +131,8 @@ export interface FeedDocument {
   retryAfterSeconds: number | null;
   /** Bytes read from the network (0 for a push, which is not a fetch). */
   bodyBytes?: number;
+  /** WebSub links of the response's `Link` header (a push has none). */
+  headerLinks?: FeedHubLinks;
 }
 
 /**
@@ -151,7 +153,7 @@ export async function ingestDocument(
   if (!options.push) {
     // A hub the feed advertises is subscribed to (or renewed); never a reason for a poll to fail.
     try {
-      await ensureSubscription(deps, source, { hubUrl: feed.hubUrl ?? null, selfUrl: feed.selfUrl ?? null }, now);
+      await ensureSubscription(deps, source, hubLinks(fetched.headerLinks, feed), now);
     } catch (error) {
       deps.log?.('websub_failed', { source: source.url, error: describeError(error) });
     }
@@ -419,4 +421,14 @@ export function prepareEntries(
     });
   });
   return prepared;
+}
+
+/**
+ * Where a feed says its hub is: WebSub §4 has subscribers look at the HTTP `Link` header first
+ * and at the document only when the header names no hub and self; the pair is taken from one
+ * place, never half from each.
+ */
+function hubLinks(header: FeedHubLinks | undefined, feed: { hubUrl?: string | null; selfUrl?: string | null }): FeedHubLinks {
+  if (header?.hubUrl && header.selfUrl) return header;
+  return { hubUrl: feed.hubUrl ?? null, selfUrl: feed.selfUrl ?? null };
 }

@@ -225,3 +225,26 @@ describe('as a publisher', () => {
     expect(new Set(ping).size).toBe(30);
   });
 });
+
+describe('discovery from the Link header', () => {
+  it('subscribes to the hub and self that the HTTP Link header names, before the ones in the document (WebSub §4)', async () => {
+    const headerSelf = `${origin.url}/canonical/header-hub.rss`;
+    const documentOnly = feed([{ title: 'Kazakhstan and Russia sign a grid deal', guid: 'grid' }]).replace(/<atom:link rel="self"[^>]*>/, `<atom:link rel="self" href="${origin.url}/not-this-one.rss"/>`);
+    origin.routes.set('/header-hub.rss', {
+      handler: (res) => {
+        res.writeHead(200, {
+          'content-type': 'application/rss+xml',
+          link: `<${hub.url}>; rel="hub", </canonical/header-hub.rss>; rel="self"`,
+        });
+        res.end(documentOnly);
+      },
+    });
+    const created = await app.request('/api/sources', { method: 'POST', headers: AUTH, body: JSON.stringify({ url: `${origin.url}/header-hub.rss` }) });
+    expect(created.status).toBe(201);
+    const id = ((await created.json()) as { id: number }).id;
+    for (let i = 0; i < 100 && !hub.requests.some((r) => r.callback === `${publicUrl}/websub/${id}`); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const request = hub.requests.find((r) => r.callback === `${publicUrl}/websub/${id}`);
+    expect(request).toMatchObject({ mode: 'subscribe', topic: headerSelf });
+    expect((await getSubscription(runtime.db, id))?.topicUrl).toBe(headerSelf);
+  });
+});
