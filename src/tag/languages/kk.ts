@@ -8,16 +8,18 @@ import { turkicAdjective, withStem } from './word-forms';
 
 const kkVowels = 'аәеёиоөуұүыіэюя';
 
-function kkCaseForms(w: string): string[] {
-  let back = true;
+/** Vowel harmony: a word takes back-vowel suffixes when its last harmonising vowel is a back one. */
+function hasBackHarmony(w: string): boolean {
   for (let i = w.length - 1; i >= 0; i--) {
     const ch = w[i] ?? '';
-    if ('аоұыяё'.includes(ch)) break;
-    if ('әеөүіэи'.includes(ch)) {
-      back = false;
-      break;
-    }
+    if ('аоұыяё'.includes(ch)) return true;
+    if ('әеөүіэи'.includes(ch)) return false;
   }
+  return true;
+}
+
+function kkCaseForms(w: string): string[] {
+  const back = hasBackHarmony(w);
   return [w, ...withStem(w, kkSuffixes(back, kkVowels.includes(w.slice(-1))))];
 }
 
@@ -63,15 +65,7 @@ export function kkSuffixes(back: boolean, endsVowel: boolean): string[] {
 }
 
 function kkAdjectiveForms(w: string): string[] {
-  let back = true;
-  for (let i = w.length - 1; i >= 0; i--) {
-    const ch = w[i] ?? '';
-    if ('аоұыяё'.includes(ch)) break;
-    if ('әеөүіэи'.includes(ch)) {
-      back = false;
-      break;
-    }
-  }
+  const back = hasBackHarmony(w);
   return [w, ...withStem(w, kkAdjectiveSuffixes(back))];
 }
 
